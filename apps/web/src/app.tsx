@@ -1,0 +1,42 @@
+import { Link, Route, Switch } from 'wouter';
+import { useCart } from './cart/cart-store';
+import { AdminOrderPage } from './routes/admin/admin-order-page';
+import { AdminOrdersPage } from './routes/admin/admin-orders-page';
+import { CatalogPage } from './routes/catalog-page';
+import { CheckoutPage } from './routes/checkout/checkout-page';
+import { NotFoundPage } from './routes/not-found-page';
+import { OrderPage } from './routes/order/order-page';
+
+export function App() {
+  const count = useCart().reduce((sum, line) => sum + line.quantity, 0);
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        К содержимому
+      </a>
+      <header className="site-header">
+        <Link href="/" className="brand">
+          Демо-магазин
+        </Link>
+        <nav aria-label="Магазин">
+          <Link href="/checkout" className="cart-link" data-testid="cart-link">
+            Корзина{count > 0 ? ` (${count})` : ''}
+          </Link>
+        </nav>
+      </header>
+      <main id="main" tabIndex={-1}>
+        <Switch>
+          <Route path="/" component={CatalogPage} />
+          <Route path="/checkout" component={CheckoutPage} />
+          <Route path="/orders/:id" component={OrderPage} />
+          <Route path="/admin" component={AdminOrdersPage} />
+          <Route path="/admin/orders/:id" component={AdminOrderPage} />
+          <Route component={NotFoundPage} />
+        </Switch>
+      </main>
+      <footer className="site-footer">
+        <Link href="/admin">Для сотрудников</Link>
+      </footer>
+    </>
+  );
+}

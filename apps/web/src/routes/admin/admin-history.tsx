@@ -1,0 +1,104 @@
+import { formatRub } from '@checkout/invoicebox';
+import { formatDate } from '../../lib/format-date';
+import type { AdminOrder } from './admin-order-page';
+
+type Row = Record<string, unknown>;
+
+// History records are display-only here, so read them defensively instead of pinning every field.
+const rowsOf = (value: unknown): Row[] =>
+  Array.isArray(value) ? value.filter((item): item is Row => typeof item === 'object' && item !== null) : [];
+
+function text(row: Row, ...keys: string[]): string {
+  for (const key of keys) {
+    const value = row[key];
+    if (typeof value === 'string' && value) return value;
+    if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  }
+  return '—';
+}
+
+const keyOf = (row: Row): string =>
+  typeof row.id === 'string' || typeof row.id === 'number' ? String(row.id) : JSON.stringify(row);
+
+function money(row: Row, key: string): string {
+  const value = row[key];
+  return typeof value === 'number' && Number.isInteger(value) ? formatRub(value) : '—';
+}
+
+const REFUND_STATUS: Record<string, string> = {
+  pending: 'Создаётся',
+  created: 'Создан',
+  processing: 'В обработке',
+  completed: 'Выполнен',
+  success: 'Выполнен',
+  succeeded: 'Выполнен',
+  failed: 'Ошибка',
+  canceled: 'Отменён',
+};
+
+export function AdminHistory({ order }: { order: AdminOrder }) {
+  const refunds = rowsOf(order.refunds);
+  const notifications = rowsOf(order.notifications);
+  const requests = rowsOf(order.refundRequests);
+  const events = rowsOf(order.events);
+  return (
+    <>
+      <h2>Возвраты</h2>
+      {refunds.length === 0 ? (
+        <p className="muted">Возвратов не было.</p>
+      ) : (
+        <ul className="history" data-testid="refunds">
+          {refunds.map((refund) => {
+            const status = text(refund, 'status');
+            return (
+              <li key={keyOf(refund)} data-testid="refund" data-status={status}>
+                {formatDate(text(refund, 'createdAt', 'at'))}: {money(refund, 'amount')} —{' '}
+                <strong>{REFUND_STATUS[status] ?? status}</strong>
+                {text(refund, 'reason') !== '—' && <span className="muted"> ({text(refund, 'reason')})</span>}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      {requests.length > 0 && (
+        <>
+          <h2>Запросы покупателя на возврат</h2>
+          <ul className="history">
+            {requests.map((request) => (
+              <li key={keyOf(request)}>
+                {formatDate(text(request, 'createdAt', 'at'))}: {text(request, 'reason')}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      <h2>Уведомления Инвойсбокс</h2>
+      {notifications.length === 0 ? (
+        <p className="muted">Уведомлений не было.</p>
+      ) : (
+        <ul className="history" data-testid="notifications">
+          {notifications.map((item) => (
+            <li key={keyOf(item)}>
+              {formatDate(text(item, 'receivedAt', 'createdAt', 'at'))}:{' '}
+              {text(item, 'status', 'event', 'type')} — {text(item, 'outcome', 'result', 'reply')}
+            </li>
+          ))}
+        </ul>
+      )}
+      {events.length > 0 && (
+        <>
+          <h2>Журнал</h2>
+          <ul className="history">
+            {events.map((item) => (
+              <li key={keyOf(item)}>
+                {formatDate(text(item, 'createdAt', 'at'))}: {text(item, 'fromStatus', 'from')} →{' '}
+                {text(item, 'toStatus', 'to')}{' '}
+                <span className="muted">({text(item, 'reason', 'source', 'cause')})</span>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </>
+  );
+}

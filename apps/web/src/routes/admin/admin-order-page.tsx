@@ -1,0 +1,155 @@
+import { formatRub, vatLabel } from '@checkout/invoicebox';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { Link, useParams } from 'wouter';
+import { describeApiError } from '../../lib/api-error';
+import { formatDate } from '../../lib/format-date';
+import { isAwaitingPayment, statusLabel } from '../../lib/order-status';
+import { type RouterOutputs, useTRPC } from '../../trpc';
+import { AdminError, AdminGate } from './admin-gate';
+import { AdminHistory } from './admin-history';
+import { RefundPanel } from './refund-panel';
+
+export type AdminOrder = RouterOutputs['admin']['orders']['byId'];
+const POLL_MS = 2_000;
+
+export function AdminOrderPage() {
+  const { id = '' } = useParams<{ id: string }>();
+  return <AdminGate>{(signOut) => <OrderDetails id={id} signOut={signOut} />}</AdminGate>;
+}
+
+function OrderDetails({ id, signOut }: { id: string; signOut: () => void }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  // Refunds and notifications change on their own: keep the page current.
+  const order = useQuery({ ...trpc.admin.orders.byId.queryOptions({ id }), refetchInterval: POLL_MS });
+  const cancel = useMutation(
+    trpc.admin.orders.cancel.mutationOptions({
+      onSettled: () => queryClient.invalidateQueries({ queryKey: trpc.admin.orders.byId.queryKey({ id }) }),
+    }),
+  );
+
+  useEffect(() => {
+    document.title = order.data ? `Заказ № ${order.data.number} — сотрудникам` : 'Заказ — сотрудникам';
+  }, [order.data]);
+
+  if (order.isPending) return <p aria-live="polite">Загружаем заказ…</p>;
+  if (order.isError) return <AdminError error={order.error} signOut={signOut} />;
+  const data = order.data;
+  const refundable = data.status === 'paid' || data.status === 'partially_refunded';
+
+  return (
+    <section aria-labelledby="admin-order-title" className="admin-order">
+      <p>
+        <Link href="/admin">← Все заказы</Link>
+      </p>
+      <h1 id="admin-order-title">Заказ № {data.number}</h1>
+      <p className="status-line" aria-live="polite">
+        Статус:{' '}
+        <strong
+          className={`status status-${data.status}`}
+          data-testid="admin-order-status"
+          data-status={data.status}
+        >
+          {statusLabel(data.status)}
+        </strong>
+      </p>
+      <div className="detail-grid">
+        <dl>
+          <dt>Сумма</dt>
+          <dd>
+            {formatRub(data.amount)} (НДС {formatRub(data.vatAmount)})
+          </dd>
+          <dt>Создан</dt>
+          <dd>{formatDate(data.createdAt)}</dd>
+          <dt>Оплачен</dt>
+          <dd>{formatDate(data.paidAt)}</dd>
+          <dt>Id в Инвойсбокс</dt>
+          <dd data-testid="invoicebox-id">
+            <code>{data.invoiceboxOrderId ?? '—'}</code>
+          </dd>
+          <dt>Ссылка на оплату</dt>
+          <dd>
+            {data.paymentUrl ? (
+              <a href={data.paymentUrl} target="_blank" rel="noreferrer">
+                {data.paymentUrl}
+              </a>
+            ) : (
+              '—'
+            )}
+          </dd>
+        </dl>
+        <dl>
+          <dt>Покупатель</dt>
+          <dd>
+            {data.customer.type === 'legal' ? 'Организация' : 'Частное лицо'}: {data.customer.name}
+          </dd>
+          <dt>E-mail</dt>
+          <dd>{data.customer.email}</dd>
+          <dt>Телефон</dt>
+          <dd>{data.customer.phone}</dd>
+          {data.customer.type === 'legal' && (
+            <>
+              <dt>ИНН / КПП</dt>
+              <dd>
+                {data.customer.vatNumber ?? '—'} / {data.customer.kpp ?? '—'}
+              </dd>
+              <dt>Юридический адрес</dt>
+              <dd>{data.customer.registrationAddress ?? '—'}</dd>
+            </>
+          )}
+        </dl>
+      </div>
+      <h2>Состав</h2>
+      <div className="table-scroll">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Артикул</th>
+              <th scope="col">Товар</th>
+              <th scope="col">Кол-во</th>
+              <th scope="col">Цена</th>
+              <th scope="col">Сумма</th>
+            </tr>
+          </thead>
+          <tbody>
+            {data.lines.map((line) => (
+              <tr key={line.sku}>
+                <td>
+                  <code>{line.sku}</code>
+                </td>
+                <td>
+                  {line.name} <small className="muted">{vatLabel(line.vatCode)}</small>
+                </td>
+                <td>{line.quantity}</td>
+                <td>{formatRub(line.unitPrice)}</td>
+                <td>{formatRub(line.total)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {isAwaitingPayment(data.status) && (
+        <div className="actions">
+          <button
+            type="button"
+            disabled={cancel.isPending}
+            onClick={() => {
+              if (window.confirm(`Отменить заказ № ${data.number}?`)) cancel.mutate({ id });
+            }}
+            data-testid="cancel-order"
+          >
+            Отменить заказ
+          </button>
+          {cancel.isError && (
+            <p role="alert" className="error-box">
+              {describeApiError(cancel.error).message}
+            </p>
+          )}
+        </div>
+      )}
+      {refundable && <RefundPanel orderId={id} />}
+      <AdminHistory order={data} />
+    </section>
+  );
+}

@@ -1,0 +1,129 @@
+import { formatRub } from '@checkout/invoicebox';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { describeApiError } from '../../lib/api-error';
+import { useTRPC } from '../../trpc';
+
+/** What Invoicebox still lets us refund, per line; staff pick quantities or refund everything. */
+export function RefundPanel({ orderId }: { orderId: string }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const refundable = useQuery(trpc.admin.refunds.refundable.queryOptions({ orderId }));
+  const [quantities, setQuantities] = useState<Record<string, number>>({});
+  const [reason, setReason] = useState('');
+  const create = useMutation(
+    trpc.admin.refunds.create.mutationOptions({
+      onSuccess: () => {
+        setQuantities({});
+        void queryClient.invalidateQueries({ queryKey: trpc.admin.refunds.refundable.queryKey({ orderId }) });
+        void queryClient.invalidateQueries({ queryKey: trpc.admin.orders.byId.queryKey({ id: orderId }) });
+      },
+    }),
+  );
+
+  const rows = (refundable.data ?? []).filter((row) => row.availableQuantity > 0);
+  const picked = rows.flatMap((row) => {
+    const quantity = quantities[row.sku] ?? 0;
+    return quantity > 0 ? [{ sku: row.sku, quantity: Math.min(quantity, row.availableQuantity) }] : [];
+  });
+  const pickedAmount = picked.reduce((sum, line) => {
+    const row = rows.find((item) => item.sku === line.sku);
+    return sum + (row ? row.unitPrice * line.quantity : 0);
+  }, 0);
+  const withReason = reason.trim() ? { reason: reason.trim() } : {};
+
+  return (
+    <section aria-labelledby="refund-title" className="refund-panel" data-testid="refund-panel">
+      <h2 id="refund-title">Возврат</h2>
+      {refundable.isPending && <p aria-live="polite">Спрашиваем Инвойсбокс, что можно вернуть…</p>}
+      {refundable.isError && (
+        <p role="alert" className="error-box">
+          {describeApiError(refundable.error).message}
+        </p>
+      )}
+      {refundable.data && rows.length === 0 && <p>Возвращать больше нечего.</p>}
+      {rows.length > 0 && (
+        <>
+          <div className="table-scroll">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">Товар</th>
+                  <th scope="col">Можно вернуть</th>
+                  <th scope="col">Вернуть, шт.</th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((row) => (
+                  <tr key={row.sku} data-testid="refundable-line" data-sku={row.sku}>
+                    <td>{row.name}</td>
+                    <td>
+                      {row.availableQuantity} шт. на {formatRub(row.availableAmount)}
+                    </td>
+                    <td>
+                      <input
+                        type="number"
+                        min={0}
+                        max={row.availableQuantity}
+                        value={quantities[row.sku] ?? 0}
+                        aria-label={`Вернуть, шт.: ${row.name}`}
+                        name={`refund-${row.sku}`}
+                        onChange={(event) => {
+                          const value = event.currentTarget.valueAsNumber;
+                          const quantity = Number.isNaN(value) ? 0 : Math.trunc(value);
+                          setQuantities({
+                            ...quantities,
+                            [row.sku]: Math.max(0, Math.min(row.availableQuantity, quantity)),
+                          });
+                        }}
+                      />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <label htmlFor="refund-staff-reason">Причина (для журнала)</label>
+          <input
+            id="refund-staff-reason"
+            name="refundReason"
+            value={reason}
+            onChange={(event) => setReason(event.currentTarget.value)}
+          />
+          <div className="actions">
+            <button
+              type="button"
+              className="primary"
+              disabled={create.isPending || picked.length === 0}
+              onClick={() => create.mutate({ orderId, lines: picked, ...withReason })}
+              data-testid="refund-selected"
+            >
+              Вернуть выбранное{picked.length > 0 ? ` (${formatRub(pickedAmount)})` : ''}
+            </button>
+            <button
+              type="button"
+              disabled={create.isPending}
+              onClick={() => {
+                if (window.confirm('Вернуть покупателю всё, что ещё не возвращено?'))
+                  create.mutate({ orderId, ...withReason });
+              }}
+              data-testid="refund-all"
+            >
+              Вернуть всё
+            </button>
+          </div>
+        </>
+      )}
+      {create.isError && (
+        <p role="alert" className="error-box" data-testid="refund-error">
+          {describeApiError(create.error).message}
+        </p>
+      )}
+      {create.isSuccess && (
+        <p className="notice" aria-live="polite">
+          Возврат отправлен в Инвойсбокс. Статус обновится ниже.
+        </p>
+      )}
+    </section>
+  );
+}

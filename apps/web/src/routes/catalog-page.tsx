@@ -1,0 +1,62 @@
+import { formatRub, vatLabel } from '@checkout/invoicebox';
+import { useQuery } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { addToCart, useCart } from '../cart/cart-store';
+import { describeApiError } from '../lib/api-error';
+import { useTRPC } from '../trpc';
+import { CartPanel } from './cart-panel';
+
+export function CatalogPage() {
+  const trpc = useTRPC();
+  const catalog = useQuery(trpc.catalog.list.queryOptions());
+  const cart = useCart();
+
+  useEffect(() => {
+    document.title = 'Каталог — Демо-магазин';
+  }, []);
+
+  return (
+    <div className="catalog-layout">
+      <section aria-labelledby="catalog-title">
+        <h1 id="catalog-title">Каталог</h1>
+        {catalog.isPending && <p aria-live="polite">Загружаем товары…</p>}
+        {catalog.isError && (
+          <p role="alert" className="error-box">
+            {describeApiError(catalog.error).message}{' '}
+            <button type="button" onClick={() => catalog.refetch()}>
+              Повторить
+            </button>
+          </p>
+        )}
+        {catalog.data && (
+          <ul className="product-grid" data-testid="catalog">
+            {catalog.data.map((product) => {
+              const inCart = cart.find((line) => line.sku === product.sku)?.quantity ?? 0;
+              return (
+                <li key={product.sku} className="product-card" data-testid="product" data-sku={product.sku}>
+                  <h2>{product.name}</h2>
+                  <p className="product-description">{product.description}</p>
+                  <p className="price">
+                    {formatRub(product.price)}
+                    <span className="muted"> за {product.measure}</span>
+                  </p>
+                  <p className="muted vat-note">{vatLabel(product.vatCode)}, цена с учётом налога</p>
+                  <button
+                    type="button"
+                    className="primary"
+                    onClick={() => addToCart(product.sku)}
+                    aria-label={`Добавить в корзину: ${product.name}`}
+                    data-testid="add-to-cart"
+                  >
+                    {inCart > 0 ? `В корзине: ${inCart}, добавить ещё` : 'В корзину'}
+                  </button>
+                </li>
+              );
+            })}
+          </ul>
+        )}
+      </section>
+      <CartPanel products={catalog.data} />
+    </div>
+  );
+}

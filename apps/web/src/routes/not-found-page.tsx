@@ -1,0 +1,12 @@
+import { Link } from 'wouter';
+
+export function NotFoundPage() {
+  return (
+    <section>
+      <h1>Страница не найдена</h1>
+      <p>
+        <Link href="/">Вернуться в каталог</Link>
+      </p>
+    </section>
+  );
+}

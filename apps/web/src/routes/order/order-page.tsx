@@ -1,0 +1,88 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { Link, useParams, useSearch } from 'wouter';
+import { describeApiError } from '../../lib/api-error';
+import { isAwaitingPayment, isPaidLike, isUnpaidFinal, statusLabel } from '../../lib/order-status';
+import { useTRPC } from '../../trpc';
+import { OrderLines } from './order-lines';
+import { RefundRequest } from './refund-request';
+import { RetryPayment } from './retry-payment';
+
+const POLL_MS = 2_000;
+
+/** The order's real state comes from the API; the return URL's `result` only picks the wording. */
+export function OrderPage() {
+  const { id = '' } = useParams<{ id: string }>();
+  const result = new URLSearchParams(useSearch()).get('result');
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const order = useQuery(trpc.orders.byId.queryOptions({ id }));
+  const waiting = order.data ? isAwaitingPayment(order.data.status) : false;
+  // While unpaid, ask the API to check with Invoicebox: covers a late or lost notification.
+  const sync = useQuery({
+    ...trpc.orders.sync.queryOptions({ id }),
+    enabled: waiting,
+    refetchInterval: POLL_MS,
+    staleTime: 0,
+  });
+
+  useEffect(() => {
+    if (sync.data) queryClient.setQueryData(trpc.orders.byId.queryKey({ id }), sync.data);
+  }, [sync.data, queryClient, trpc, id]);
+
+  useEffect(() => {
+    document.title = order.data ? `Заказ № ${order.data.number} — Демо-магазин` : 'Заказ — Демо-магазин';
+  }, [order.data]);
+
+  if (order.isPending) return <p aria-live="polite">Загружаем заказ…</p>;
+  if (order.isError) {
+    return (
+      <section>
+        <h1>Заказ</h1>
+        <p role="alert" className="error-box">
+          {describeApiError(order.error).message}
+        </p>
+        <Link href="/">В каталог</Link>
+      </section>
+    );
+  }
+
+  const data = order.data;
+  const failedReturn = waiting && result === 'fail';
+  return (
+    <section aria-labelledby="order-title" className="order-page">
+      <h1 id="order-title">Заказ № {data.number}</h1>
+      <p className="status-line" aria-live="polite">
+        Статус:{' '}
+        <strong
+          className={`status status-${data.status}`}
+          data-testid="order-status"
+          data-status={data.status}
+        >
+          {statusLabel(data.status)}
+        </strong>
+      </p>
+      {waiting && !failedReturn && (
+        <div className="notice" data-testid="awaiting-payment">
+          <p>Ждём подтверждения оплаты от платёжного сервиса. Страница обновится сама.</p>
+          {data.paymentUrl && (
+            <p>
+              Ещё не оплатили? <a href={data.paymentUrl}>Перейти к оплате</a>
+            </p>
+          )}
+        </div>
+      )}
+      {(failedReturn || isUnpaidFinal(data.status)) && <RetryPayment order={data} />}
+      {isPaidLike(data.status) && (
+        <div className="notice success" data-testid="paid">
+          <p>Спасибо! Оплата получена. Чек отправлен на {data.customer.emailMasked}.</p>
+        </div>
+      )}
+      <OrderLines order={data} />
+      {(data.status === 'paid' || data.status === 'partially_refunded') && <RefundRequest order={data} />}
+      <p>
+        <Link href="/">Вернуться в каталог</Link>
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,32 @@
+import { useLocation } from 'wouter';
+import { replaceCart } from '../../cart/cart-store';
+import { isAwaitingPayment } from '../../lib/order-status';
+import type { PublicOrder } from '../../trpc';
+
+/** After a declined or abandoned payment: pay the same order again, or start over from its lines. */
+export function RetryPayment({ order }: { order: PublicOrder }) {
+  const [, navigate] = useLocation();
+  const payable = isAwaitingPayment(order.status) && order.paymentUrl;
+  const startOver = () => {
+    replaceCart(order.lines.map((line) => ({ sku: line.sku, quantity: line.quantity })));
+    navigate('/checkout');
+  };
+  return (
+    <div className="notice warning" role="alert" data-testid="payment-failed">
+      <p>
+        <strong>Оплата не прошла</strong>, заказ не оплачен. Деньги не списаны.
+      </p>
+      <p className="actions">
+        {payable ? (
+          <a className="button primary" href={order.paymentUrl ?? undefined} data-testid="retry-payment">
+            Попробовать оплатить снова
+          </a>
+        ) : (
+          <button type="button" className="primary" onClick={startOver} data-testid="reorder">
+            Оформить заказ заново
+          </button>
+        )}
+      </p>
+    </div>
+  );
+}
