@@ -1,0 +1,68 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, expect, inject, it } from 'vitest';
+import { adminClient } from './support/api-client';
+import { launchBrowser } from './support/browser';
+import { sandboxControl } from './support/sandbox-control';
+import { fillCart, fillCustomer, newShopper } from './support/shopper';
+import { withPage } from './support/test-page';
+
+const stack = inject('stack');
+const admin = adminClient(stack.apiUrl, stack.adminToken);
+const sandbox = sandboxControl(stack.sandboxUrl);
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+it('a company checkout with a bad INN is stopped at the field and creates no order', async () => {
+  await withPage(browser, stack.webUrl, 'company-bad-inn', async (page, consoleErrors) => {
+    const shopper = { ...newShopper('company'), name: 'ООО «Ромашка»' };
+    const ordersBefore = (await sandbox.orders()).length;
+    const requests: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().includes('orders.create')) requests.push(request.url());
+    });
+
+    await fillCart(page, stack.webUrl, 1);
+    await page.locator('[data-testid="go-checkout"]').click();
+    await page.getByLabel('Организация или ИП').check();
+    await fillCustomer(page, shopper);
+    const inn = page.locator('#field-vatNumber');
+    await inn.fill('7707083894'); // Sberbank's INN with the last digit changed: the checksum fails
+    await page.locator('#field-kpp').fill('773601001');
+    await page.locator('#field-registrationAddress').fill('117312, г. Москва, ул. Вавилова, д. 19');
+    // Submit from the keyboard.
+    await page.locator('#field-registrationAddress').press('Enter');
+
+    const error = page.locator('[data-testid="error-vatNumber"]');
+    await error.waitFor();
+    expect(await error.textContent()).toContain('ИНН');
+    expect(await inn.getAttribute('aria-invalid')).toBe('true');
+    expect(await inn.getAttribute('aria-describedby')).toContain(
+      (await error.getAttribute('id')) ?? 'missing',
+    );
+    // Focus went to the field that needs fixing.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('field-vatNumber');
+    expect(page.url()).toBe(`${stack.webUrl}/checkout`);
+    expect(requests).toEqual([]);
+    expect((await sandbox.orders()).length).toBe(ordersBefore);
+    expect((await admin.admin.orders.list.query({ search: shopper.email })).total).toBe(0);
+
+    // With the right INN the same form goes through to the payment page, as a company.
+    await inn.fill('7707083893');
+    await expect.poll(() => error.count()).toBe(0);
+    await page.locator('[data-testid="pay-button"]').click();
+    await page.waitForURL((url) => url.href.startsWith(`${stack.sandboxUrl}/order/`), { timeout: 20_000 });
+    const list = await admin.admin.orders.list.query({ search: shopper.email });
+    expect(list.total).toBe(1);
+    const order = await admin.admin.orders.byId.query({ id: list.orders[0]!.id });
+    expect(order.customer.type).toBe('legal');
+    expect(order.customer.vatNumber).toBe('7707083893');
+
+    expect(consoleErrors).toEqual([]);
+  });
+});

@@ -1,0 +1,88 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, expect, inject, it } from 'vitest';
+import { adminClient, waitFor } from './support/api-client';
+import { launchBrowser } from './support/browser';
+import { sandboxControl } from './support/sandbox-control';
+import { withPage } from './support/test-page';
+
+const stack = inject('stack');
+const admin = adminClient(stack.apiUrl, stack.adminToken);
+const sandbox = sandboxControl(stack.sandboxUrl);
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** A paid order with two lines, made through the real API and paid at the sandbox. */
+async function paidOrder(email: string) {
+  const products = await admin.catalog.list.query();
+  const [first, second] = products;
+  if (!first || !second) throw new Error('the catalog needs at least two products');
+  const { orderId } = await admin.orders.create.mutate({
+    idempotencyKey: crypto.randomUUID(),
+    lines: [
+      { sku: first.sku, quantity: 2 },
+      { sku: second.sku, quantity: 1 },
+    ],
+    customer: { type: 'private', name: 'Борис Возвратов', email, phone: '+79001234567' },
+  });
+  const created = await admin.admin.orders.byId.query({ id: orderId });
+  await sandbox.pay(created.invoiceboxOrderId!);
+  await waitFor(
+    () => admin.admin.orders.byId.query({ id: orderId }),
+    (order) => order.status === 'paid',
+    { what: 'the order to be paid' },
+  );
+  return { orderId, first, second };
+}
+
+it('staff refund one line, then the rest, and the order ends refunded', async () => {
+  const email = `refund-${Date.now()}@example.ru`;
+  const { orderId, first } = await paidOrder(email);
+
+  await withPage(browser, stack.webUrl, 'staff-refund', async (page, consoleErrors) => {
+    page.on('dialog', (dialog) => void dialog.accept());
+    await page.goto(`${stack.webUrl}/admin`);
+    await page.locator('#admin-token').fill(stack.adminToken);
+    await page.getByRole('button', { name: 'Войти' }).click();
+    await page.locator('[data-testid="orders-table"]').waitFor();
+    await page.locator('#order-search').fill(email);
+    await page.getByRole('button', { name: 'Найти' }).click();
+    await expect.poll(() => page.locator('[data-testid="order-row"]').count()).toBe(1);
+    await page.locator(`[data-order-id="${orderId}"] a`).click();
+    await page.waitForURL(`${stack.webUrl}/admin/orders/${orderId}`);
+
+    const status = page.locator('[data-testid="admin-order-status"]');
+    expect(await status.getAttribute('data-status')).toBe('paid');
+    expect(await page.locator('[data-testid="invoicebox-id"]').textContent()).not.toBe('—');
+
+    // Refund the whole first line.
+    const line = page.locator(`[data-testid="refundable-line"][data-sku="${first.sku}"]`);
+    await line.waitFor();
+    await line.locator('input').fill('2');
+    await page.locator('[data-testid="refund-selected"]').click();
+    await expect
+      .poll(() => status.getAttribute('data-status'), { timeout: 20_000 })
+      .toBe('partially_refunded');
+    await expect.poll(() => line.count(), { timeout: 20_000 }).toBe(0);
+    await expect.poll(() => page.locator('[data-testid="refund"]').count()).toBe(1);
+
+    // Then everything that is left.
+    await page.locator('[data-testid="refund-all"]').click();
+    await expect.poll(() => status.getAttribute('data-status'), { timeout: 20_000 }).toBe('refunded');
+    await expect.poll(() => page.locator('[data-testid="refund"]').count()).toBe(2);
+    await page
+      .getByText('Возвращать больше нечего.')
+      .waitFor({ timeout: 20_000 })
+      .catch(() => undefined);
+
+    const stored = await admin.admin.orders.byId.query({ id: orderId });
+    expect(stored.status).toBe('refunded');
+    expect(stored.refunds).toHaveLength(2);
+    expect(consoleErrors).toEqual([]);
+  });
+});
