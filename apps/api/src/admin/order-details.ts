@@ -1,0 +1,72 @@
+import { TRPCError } from '@trpc/server';
+import { asc, eq } from 'drizzle-orm';
+import type { Db } from '../db/client.js';
+import { notifications, orderEvents, refundRequests, refunds } from '../db/schema.js';
+import { loadOrder, loadOrderLines } from '../orders/load-order.js';
+import { toPublicLine } from '../orders/public-order.js';
+import type { OrderStatus } from '../orders/status.js';
+import { toPublicRefund } from '../refunds/public-refund.js';
+
+/** Everything staff need about one order, including its history. */
+export async function loadOrderDetails(db: Db, id: string) {
+  const order = await loadOrder(db, id);
+  if (!order) throw new TRPCError({ code: 'NOT_FOUND', message: `order ${id} not found` });
+  const [lines, notes, events, refundRows, requests] = await Promise.all([
+    loadOrderLines(db, id),
+    db.select().from(notifications).where(eq(notifications.orderId, id)).orderBy(asc(notifications.id)),
+    db.select().from(orderEvents).where(eq(orderEvents.orderId, id)).orderBy(asc(orderEvents.id)),
+    db.select().from(refunds).where(eq(refunds.orderId, id)).orderBy(asc(refunds.createdAt)),
+    db.select().from(refundRequests).where(eq(refundRequests.orderId, id)).orderBy(asc(refundRequests.id)),
+  ]);
+  return {
+    id: order.id,
+    number: order.number,
+    status: order.status as OrderStatus,
+    amount: order.amount,
+    vatAmount: order.vatAmount,
+    currency: order.currency,
+    createdAt: order.createdAt.toISOString(),
+    updatedAt: order.updatedAt.toISOString(),
+    paidAt: order.paidAt?.toISOString() ?? null,
+    expiresAt: order.expiresAt?.toISOString() ?? null,
+    invoiceboxOrderId: order.invoiceboxOrderId,
+    paymentUrl: order.paymentUrl,
+    failureReason: order.failureReason,
+    customer: {
+      type: order.customerType as 'private' | 'legal',
+      name: order.customerName,
+      email: order.customerEmail,
+      phone: order.customerPhone,
+      vatNumber: order.customerVatNumber,
+      kpp: order.customerKpp,
+      registrationAddress: order.customerRegistrationAddress,
+    },
+    lines: lines.map(toPublicLine),
+    notifications: notes.map((n) => ({
+      id: n.id,
+      receivedAt: n.receivedAt.toISOString(),
+      invoiceboxId: n.invoiceboxId,
+      status: n.status,
+      subtype: n.subtype,
+      signatureValid: n.signatureValid,
+      outcome: n.outcome,
+      answer: n.answer,
+      deliveries: n.deliveries,
+    })),
+    events: events.map((e) => ({
+      id: e.id,
+      createdAt: e.createdAt.toISOString(),
+      fromStatus: e.fromStatus,
+      toStatus: e.toStatus,
+      source: e.source,
+      reason: e.reason,
+    })),
+    refunds: refundRows.map(toPublicRefund),
+    refundRequests: requests.map((r) => ({
+      id: r.id,
+      createdAt: r.createdAt.toISOString(),
+      reason: r.reason,
+    })),
+  };
+}
+export type AdminOrderDetails = Awaited<ReturnType<typeof loadOrderDetails>>;

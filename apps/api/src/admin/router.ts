@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { adminListInput, orderIdInput } from '../orders/inputs.js';
+import { createRefund } from '../refunds/create-refund.js';
+import { listRefundable } from '../refunds/refundable.js';
+import { adminProcedure, router } from '../trpc/init.js';
+import { cancelOrder } from './cancel-order.js';
+import { listOrders } from './list-orders.js';
+import { loadOrderDetails } from './order-details.js';
+
+const refundInput = z.strictObject({
+  orderId: z.uuid('orderId must be an order id (UUID)'),
+  lines: z
+    .array(
+      z.strictObject({
+        sku: z.string().trim().min(1).max(64),
+        quantity: z
+          .number()
+          .int('quantity must be a whole number')
+          .min(1, 'quantity must be at least 1')
+          .max(999),
+      }),
+    )
+    .min(1, 'lines must not be empty (leave it out to refund everything)')
+    .optional(),
+  reason: z.string().trim().max(1000).optional(),
+});
+
+export const adminRouter = router({
+  orders: router({
+    list: adminProcedure.input(adminListInput).query(({ ctx, input }) => listOrders(ctx.db, input)),
+    byId: adminProcedure.input(orderIdInput).query(({ ctx, input }) => loadOrderDetails(ctx.db, input.id)),
+    cancel: adminProcedure
+      .input(orderIdInput)
+      .mutation(({ ctx, input }) => cancelOrder(ctx, input.id, ctx.log)),
+  }),
+  refunds: router({
+    refundable: adminProcedure
+      .input(z.strictObject({ orderId: z.uuid('orderId must be an order id (UUID)') }))
+      .query(({ ctx, input }) => listRefundable(ctx, input.orderId)),
+    create: adminProcedure.input(refundInput).mutation(({ ctx, input }) => createRefund(ctx, input, ctx.log)),
+  }),
+});

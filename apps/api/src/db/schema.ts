@@ -1,0 +1,187 @@
+import {
+  bigint,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  serial,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+const createdAt = () => timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow();
+
+export const products = pgTable('products', {
+  sku: text('sku').primaryKey(),
+  name: text('name').notNull(),
+  description: text('description').notNull().default(''),
+  /** Kopecks, VAT included. */
+  price: integer('price').notNull(),
+  vatCode: text('vat_code').notNull(),
+  measure: text('measure').notNull(),
+  measureCode: text('measure_code').notNull(),
+  itemType: text('item_type').notNull(),
+  paymentType: text('payment_type').notNull(),
+  position: integer('position').notNull().default(0),
+  active: boolean('active').notNull().default(true),
+});
+
+export const orders = pgTable(
+  'orders',
+  {
+    id: uuid('id').primaryKey(),
+    number: integer('number').notNull().generatedAlwaysAsIdentity({ startWith: 1001 }),
+    status: text('status').notNull(),
+    customerType: text('customer_type').notNull(),
+    customerName: text('customer_name').notNull(),
+    customerEmail: text('customer_email').notNull(),
+    customerPhone: text('customer_phone').notNull(),
+    customerVatNumber: text('customer_vat_number'),
+    customerKpp: text('customer_kpp'),
+    customerRegistrationAddress: text('customer_registration_address'),
+    /** Kopecks. */
+    amount: integer('amount').notNull(),
+    vatAmount: integer('vat_amount').notNull(),
+    currency: text('currency').notNull().default('RUB'),
+    invoiceboxOrderId: text('invoicebox_order_id'),
+    paymentUrl: text('payment_url'),
+    idempotencyKey: text('idempotency_key').notNull(),
+    /** How many times we sent createOrder: from the second time on we look the order up first. */
+    createAttempts: integer('create_attempts').notNull().default(0),
+    /** Set while a request is talking to Invoicebox for this order, so a twin request waits instead. */
+    placingUntil: timestamp('placing_until', { withTimezone: true, mode: 'date' }),
+    failureReason: text('failure_reason'),
+    expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    paidAt: timestamp('paid_at', { withTimezone: true, mode: 'date' }),
+    /** Claimed by the reconciler of some replica at this time (skips rows another replica just took). */
+    checkedAt: timestamp('checked_at', { withTimezone: true, mode: 'date' }),
+  },
+  (t) => [
+    uniqueIndex('orders_idempotency_key_uq').on(t.idempotencyKey),
+    uniqueIndex('orders_invoicebox_order_id_uq').on(t.invoiceboxOrderId),
+    uniqueIndex('orders_number_uq').on(t.number),
+    index('orders_status_updated_idx').on(t.status, t.updatedAt),
+    index('orders_customer_email_idx').on(t.customerEmail),
+  ],
+);
+
+export const orderLines = pgTable(
+  'order_lines',
+  {
+    id: serial('id').primaryKey(),
+    orderId: uuid('order_id')
+      .notNull()
+      .references(() => orders.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    sku: text('sku').notNull(),
+    name: text('name').notNull(),
+    quantity: integer('quantity').notNull(),
+    /** Price snapshot at order time, kopecks. */
+    unitPrice: integer('unit_price').notNull(),
+    total: integer('total').notNull(),
+    vatCode: text('vat_code').notNull(),
+    vatAmount: integer('vat_amount').notNull(),
+    measure: text('measure').notNull(),
+    measureCode: text('measure_code').notNull(),
+    itemType: text('item_type').notNull(),
+    paymentType: text('payment_type').notNull(),
+  },
+  (t) => [index('order_lines_order_idx').on(t.orderId)],
+);
+
+export const notifications = pgTable(
+  'notifications',
+  {
+    id: serial('id').primaryKey(),
+    orderId: uuid('order_id').references(() => orders.id, { onDelete: 'set null' }),
+    invoiceboxId: text('invoicebox_id'),
+    merchantOrderId: text('merchant_order_id'),
+    status: text('status'),
+    subtype: text('subtype'),
+    bodySha256: text('body_sha256').notNull(),
+    rawBody: text('raw_body').notNull(),
+    signatureValid: boolean('signature_valid').notNull(),
+    /** The JSON reply we gave; repeated verbatim for a duplicate delivery. */
+    answer: jsonb('answer').$type<NotificationAnswer>().notNull(),
+    /** What the notification did: 'applied', 'unchanged', 'duplicate'… (for staff). */
+    outcome: text('outcome').notNull(),
+    deliveries: integer('deliveries').notNull().default(1),
+    receivedAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('notifications_once_uq').on(t.invoiceboxId, t.status, t.bodySha256),
+    index('notifications_order_idx').on(t.orderId),
+  ],
+);
+
+export type NotificationAnswer = { status: 'success' } | { status: 'error'; code: string; message?: string };
+
+export const orderEvents = pgTable(
+  'order_events',
+  {
+    id: serial('id').primaryKey(),
+    orderId: uuid('order_id')
+      .notNull()
+      .references(() => orders.id, { onDelete: 'cascade' }),
+    fromStatus: text('from_status').notNull(),
+    toStatus: text('to_status').notNull(),
+    source: text('source').notNull(),
+    reason: text('reason').notNull(),
+    notificationId: bigint('notification_id', { mode: 'number' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('order_events_order_idx').on(t.orderId)],
+);
+
+export type RefundLine = {
+  sku: string;
+  name: string;
+  quantity: number;
+  unitPrice: number;
+  total: number;
+  vatAmount: number;
+};
+
+export const refunds = pgTable(
+  'refunds',
+  {
+    /** Sent to Invoicebox as the refund's merchantOrderId: Invoicebox refuses a second refund with it. */
+    id: uuid('id').primaryKey(),
+    orderId: uuid('order_id')
+      .notNull()
+      .references(() => orders.id, { onDelete: 'cascade' }),
+    invoiceboxRefundId: text('invoicebox_refund_id'),
+    lines: jsonb('lines').$type<RefundLine[]>().notNull(),
+    amount: integer('amount').notNull(),
+    vatAmount: integer('vat_amount').notNull(),
+    /** pending (not yet accepted by Invoicebox) | created | completed | canceled | failed */
+    status: text('status').notNull(),
+    reason: text('reason'),
+    failureReason: text('failure_reason'),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    completedAt: timestamp('completed_at', { withTimezone: true, mode: 'date' }),
+  },
+  (t) => [
+    index('refunds_order_idx').on(t.orderId),
+    uniqueIndex('refunds_invoicebox_refund_id_uq').on(t.invoiceboxRefundId),
+  ],
+);
+
+export const refundRequests = pgTable(
+  'refund_requests',
+  {
+    id: serial('id').primaryKey(),
+    orderId: uuid('order_id')
+      .notNull()
+      .references(() => orders.id, { onDelete: 'cascade' }),
+    reason: text('reason').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('refund_requests_order_idx').on(t.orderId)],
+);

@@ -1,0 +1,80 @@
+import type { VatCode } from '@checkout/invoicebox';
+import { TRPCError } from '@trpc/server';
+import { eq, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../db/client.js';
+import { refundRequests } from '../db/schema.js';
+import { maskEmail } from '../lib/mask.js';
+import { loadOrder, loadOrderLines, type OrderLineRow, type OrderRow } from './load-order.js';
+import type { OrderStatus } from './status.js';
+
+export type PublicOrderLine = {
+  sku: string;
+  name: string;
+  quantity: number;
+  unitPrice: number;
+  total: number;
+  vatCode: VatCode;
+  vatAmount: number;
+};
+
+/** What anyone holding the order link may see: no phone, no INN, e-mail masked. */
+export type PublicOrder = {
+  id: string;
+  number: number;
+  status: OrderStatus;
+  lines: PublicOrderLine[];
+  amount: number;
+  vatAmount: number;
+  currency: string;
+  createdAt: string;
+  paidAt: string | null;
+  paymentUrl: string | null;
+  customer: { type: 'private' | 'legal'; name: string; emailMasked: string };
+  refundRequested: boolean;
+};
+
+export const toPublicLine = (line: OrderLineRow): PublicOrderLine => ({
+  sku: line.sku,
+  name: line.name,
+  quantity: line.quantity,
+  unitPrice: line.unitPrice,
+  total: line.total,
+  vatCode: line.vatCode as VatCode,
+  vatAmount: line.vatAmount,
+});
+
+export function toPublicOrder(order: OrderRow, lines: OrderLineRow[], refundRequested: boolean): PublicOrder {
+  const payable = order.status === 'pending' || order.status === 'awaiting_payment';
+  return {
+    id: order.id,
+    number: order.number,
+    status: order.status as OrderStatus,
+    lines: lines.map(toPublicLine),
+    amount: order.amount,
+    vatAmount: order.vatAmount,
+    currency: order.currency,
+    createdAt: order.createdAt.toISOString(),
+    paidAt: order.paidAt?.toISOString() ?? null,
+    // The payment link only while paying still makes sense.
+    paymentUrl: payable ? order.paymentUrl : null,
+    customer: {
+      type: order.customerType as 'private' | 'legal',
+      name: order.customerName,
+      emailMasked: maskEmail(order.customerEmail),
+    },
+    refundRequested,
+  };
+}
+
+export async function loadPublicOrder(db: DbOrTx, id: string): Promise<PublicOrder> {
+  const order = await loadOrder(db, id);
+  if (!order) throw new TRPCError({ code: 'NOT_FOUND', message: `order ${id} not found` });
+  const [lines, [requests]] = await Promise.all([
+    loadOrderLines(db, id),
+    db
+      .select({ count: sql<number>`count(*)::int` })
+      .from(refundRequests)
+      .where(eq(refundRequests.orderId, id)),
+  ]);
+  return toPublicOrder(order, lines, (requests?.count ?? 0) > 0);
+}

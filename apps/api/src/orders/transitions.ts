@@ -1,0 +1,94 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { Tx } from '../db/client.js';
+import { orderEvents, orders } from '../db/schema.js';
+import type { Logger } from '../logger.js';
+import { isOrderStatus, type OrderStatus, type TransitionSource } from './status.js';
+
+/**
+ * The order state machine: the ONLY code that writes orders.status. Webhook, sync, reconciler, checkout and
+ * staff actions all come through transitionOrder.
+ */
+export const ALLOWED_TRANSITIONS: Readonly<Record<OrderStatus, readonly OrderStatus[]>> = {
+  // pending -> paid/canceled/expired: an order whose creation result was unknown can be found already settled.
+  pending: ['awaiting_payment', 'failed', 'paid', 'canceled', 'expired'],
+  awaiting_payment: ['paid', 'canceled', 'expired', 'failed'],
+  paid: ['partially_refunded', 'refunded'],
+  partially_refunded: ['refunded'],
+  refunded: [],
+  failed: [],
+  canceled: [],
+  expired: [],
+};
+
+export const canTransition = (from: OrderStatus, to: OrderStatus): boolean =>
+  ALLOWED_TRANSITIONS[from].includes(to);
+
+export type OrderPatch = Partial<
+  Pick<
+    typeof orders.$inferInsert,
+    'invoiceboxOrderId' | 'paymentUrl' | 'failureReason' | 'paidAt' | 'createAttempts' | 'expiresAt'
+  >
+>;
+
+export type TransitionRequest = {
+  orderId: string;
+  to: OrderStatus;
+  source: TransitionSource;
+  reason: string;
+  /** Extra columns written in the same guarded UPDATE (e.g. the Invoicebox id with awaiting_payment). */
+  patch?: OrderPatch;
+  notificationId?: number;
+};
+
+export type TransitionResult =
+  | { outcome: 'applied'; from: OrderStatus; to: OrderStatus }
+  | { outcome: 'unchanged'; status: OrderStatus }
+  | { outcome: 'illegal'; from: OrderStatus; to: OrderStatus }
+  | { outcome: 'not_found' };
+
+/**
+ * Applies one status change inside the caller's transaction. The row is locked, the table consulted, and the
+ * UPDATE is guarded by the status we read, so two replicas can never both apply a change.
+ */
+export async function transitionOrder(
+  tx: Tx,
+  change: TransitionRequest,
+  log: Logger,
+): Promise<TransitionResult> {
+  const [row] = await tx
+    .select({ status: orders.status })
+    .from(orders)
+    .where(eq(orders.id, change.orderId))
+    .for('update');
+  if (!row) return { outcome: 'not_found' };
+  const from = row.status;
+  if (!isOrderStatus(from)) throw new Error(`order ${change.orderId} has an unknown status ${from}`);
+  if (from === change.to) return { outcome: 'unchanged', status: from };
+  if (!canTransition(from, change.to)) {
+    log.warn(
+      { orderId: change.orderId, from, to: change.to, source: change.source, reason: change.reason },
+      'illegal order transition refused',
+    );
+    return { outcome: 'illegal', from, to: change.to };
+  }
+  const paidAt = change.to === 'paid' ? (change.patch?.paidAt ?? new Date()) : change.patch?.paidAt;
+  const updated = await tx
+    .update(orders)
+    .set({ ...change.patch, ...(paidAt ? { paidAt } : {}), status: change.to, updatedAt: sql`now()` })
+    .where(and(eq(orders.id, change.orderId), eq(orders.status, from)))
+    .returning({ id: orders.id });
+  if (updated.length === 0) {
+    // Cannot happen while we hold the row lock; kept as the guard the design relies on.
+    throw new Error(`order ${change.orderId} changed under a row lock`);
+  }
+  await tx.insert(orderEvents).values({
+    orderId: change.orderId,
+    fromStatus: from,
+    toStatus: change.to,
+    source: change.source,
+    reason: change.reason,
+    notificationId: change.notificationId,
+  });
+  log.info({ orderId: change.orderId, from, to: change.to, source: change.source }, 'order status changed');
+  return { outcome: 'applied', from, to: change.to };
+}

@@ -1,0 +1,84 @@
+import { sql } from 'drizzle-orm';
+import type { Deps } from './deps.js';
+import type { Logger } from './logger.js';
+import { syncOrder } from './orders/sync-order.js';
+
+export type ReconcilerOptions = {
+  /** How often to look; false = never (tests call runOnce themselves). */
+  intervalMs: number | false;
+  /** Only orders untouched for this long: fresh ones are still in the shopper's hands. */
+  minAgeMs: number;
+  batchSize?: number;
+};
+
+export type Reconciler = { runOnce(): Promise<number>; stop(): Promise<void> };
+
+/**
+ * Heals lost notifications in the background: orders left awaiting payment (and refunds left open) are
+ * checked with Invoicebox. Rows are claimed with FOR UPDATE SKIP LOCKED plus a checked_at stamp, so several
+ * replicas share the work instead of repeating it.
+ */
+export function startReconciler(deps: Deps, opts: ReconcilerOptions, log: Logger): Reconciler {
+  const batchSize = opts.batchSize ?? 20;
+  const minAge = `${Math.max(0, Math.round(opts.minAgeMs))} milliseconds`;
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<number> | undefined;
+  let stopped = false;
+
+  async function claim(): Promise<string[]> {
+    const rows = await deps.db.transaction(async (tx) => {
+      const result = await tx.execute(sql`
+        UPDATE orders SET checked_at = now()
+        WHERE id IN (
+          SELECT o.id FROM orders o
+          WHERE o.updated_at < now() - ${minAge}::interval
+            AND (o.checked_at IS NULL OR o.checked_at < now() - ${minAge}::interval)
+            AND (o.status IN ('pending', 'awaiting_payment')
+              OR (o.status IN ('paid', 'partially_refunded') AND EXISTS (
+                SELECT 1 FROM refunds r WHERE r.order_id = o.id AND r.status IN ('pending', 'created'))))
+          ORDER BY o.updated_at
+          LIMIT ${batchSize}
+          FOR UPDATE SKIP LOCKED)
+        RETURNING id`);
+      // postgres.js returns an array of rows, PGlite an object with .rows.
+      return (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as { id: string }[];
+    });
+    return rows.map((row) => row.id);
+  }
+
+  async function runOnce(): Promise<number> {
+    const ids = await claim();
+    for (const id of ids) {
+      if (stopped) break;
+      await syncOrder(deps, id, 'reconciler', log).catch((error: unknown) =>
+        log.warn({ orderId: id, err: error }, 'reconciler could not sync an order'),
+      );
+    }
+    if (ids.length > 0) log.info({ checked: ids.length }, 'reconciler pass');
+    return ids.length;
+  }
+
+  function schedule() {
+    if (stopped || opts.intervalMs === false) return;
+    // A little jitter keeps replicas started together from polling in lockstep.
+    const delay = opts.intervalMs * (0.8 + Math.random() * 0.4);
+    timer = setTimeout(() => {
+      running = runOnce().catch((error: unknown) => {
+        log.warn({ err: error }, 'reconciler pass failed');
+        return 0;
+      });
+      void running.finally(schedule);
+    }, delay);
+    timer.unref();
+  }
+  schedule();
+
+  return {
+    runOnce,
+    async stop() {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      await running;
+    },
+  };
+}

@@ -1,0 +1,172 @@
+import { randomUUID } from 'node:crypto';
+import {
+  fromKopecks,
+  InvoiceboxApiError,
+  InvoiceboxNetworkError,
+  InvoiceboxUnknownResultError,
+  normalizeOrderStatus,
+  toBasketItems,
+} from '@checkout/invoicebox';
+import { TRPCError } from '@trpc/server';
+import { and, eq, sql } from 'drizzle-orm';
+import { refunds } from '../db/schema.js';
+import type { Deps } from '../deps.js';
+import type { Logger } from '../logger.js';
+import { basketFromLines } from '../orders/basket-from-lines.js';
+import { loadOrderLines } from '../orders/load-order.js';
+import { FieldError } from '../trpc/init.js';
+import { completeRefund } from './complete-refund.js';
+import { type PublicRefund, toPublicRefund } from './public-refund.js';
+import { listRefundable, requireRefundableOrder } from './refundable.js';
+
+export type CreateRefundInput = {
+  orderId: string;
+  lines?: { sku: string; quantity: number }[];
+  reason?: string;
+};
+
+/**
+ * A full or partial refund. Our row is saved first; its id goes to Invoicebox as merchantOrderId, which
+ * Invoicebox refuses to reuse, so a repeated or retried request cannot refund twice.
+ */
+export async function createRefund(deps: Deps, input: CreateRefundInput, log: Logger): Promise<PublicRefund> {
+  const order = await requireRefundableOrder(deps, input.orderId);
+  const available = await listRefundable(deps, input.orderId);
+  const picked = input.lines
+    ? input.lines
+    : available
+        .filter((l) => l.availableQuantity > 0)
+        .map((l) => ({ sku: l.sku, quantity: l.availableQuantity }));
+  const problems = (input.lines ?? []).flatMap((line, index) => {
+    const row = available.find((a) => a.sku === line.sku);
+    if (!row) return [{ path: ['lines', index, 'sku'], message: `sku ${line.sku} is not in this order` }];
+    if (line.quantity > row.availableQuantity) {
+      return [
+        {
+          path: ['lines', index, 'quantity'],
+          message: `at most ${row.availableQuantity} of ${line.sku} can be refunded`,
+        },
+      ];
+    }
+    return [];
+  });
+  if (problems.length > 0) {
+    throw new FieldError(
+      'BAD_REQUEST',
+      problems.map((p) => `${p.path.join('.')}: ${p.message}`).join('; '),
+      problems,
+    );
+  }
+  if (picked.length === 0)
+    throw new TRPCError({ code: 'PRECONDITION_FAILED', message: 'nothing left to refund' });
+
+  const snapshots = new Map((await loadOrderLines(deps.db, order.id)).map((line) => [line.sku, line]));
+  const lines = picked.map((p) => {
+    const snapshot = snapshots.get(p.sku);
+    if (!snapshot)
+      throw new TRPCError({
+        code: 'CONFLICT',
+        message: `sku ${p.sku} is refundable at Invoicebox but not in our order`,
+      });
+    return { ...snapshot, quantity: p.quantity };
+  });
+  const basket = basketFromLines(lines);
+  const refundId = randomUUID();
+  const description = input.reason?.trim() || `Возврат по заказу № ${order.number}`;
+  const [saved] = await deps.db
+    .insert(refunds)
+    .values({
+      id: refundId,
+      orderId: order.id,
+      lines: basket.lines.map((l) => ({
+        sku: l.sku,
+        name: l.name,
+        quantity: l.quantity,
+        unitPrice: l.unitAmount,
+        total: l.totalAmount,
+        vatAmount: l.totalVatAmount,
+      })),
+      amount: basket.amount,
+      vatAmount: basket.vatAmount,
+      status: 'pending',
+      reason: input.reason?.trim() || null,
+    })
+    .returning();
+
+  try {
+    const { data, requestId } = await deps.invoicebox.createRefund({
+      parentId: order.invoiceboxOrderId,
+      merchantOrderId: refundId,
+      amount: fromKopecks(basket.amount),
+      vatAmount: fromKopecks(basket.vatAmount),
+      basketItems: toBasketItems(basket.lines),
+      description,
+    } as Parameters<Deps['invoicebox']['createRefund']>[0]);
+    log.info(
+      { refundId, invoiceboxRefundId: data.id, invoiceboxRequestId: requestId },
+      'refund created at Invoicebox',
+    );
+    await recordRemoteRefund(deps, refundId, data as { id: string; status: string }, log);
+  } catch (error) {
+    if (error instanceof InvoiceboxUnknownResultError || error instanceof InvoiceboxNetworkError) {
+      const found = await deps.invoicebox.findRefunds({ merchantOrderId: refundId }).catch(() => null);
+      const [remote] = (found?.data ?? []) as { id: string; status: string }[];
+      if (!remote) {
+        throw new TRPCError({
+          code: 'SERVICE_UNAVAILABLE',
+          message: `Invoicebox did not confirm refund ${refundId}; it stays pending and is checked on the next sync.`,
+          cause: error,
+        });
+      }
+      await recordRemoteRefund(deps, refundId, remote, log);
+    } else if (error instanceof InvoiceboxApiError) {
+      const detail = `${error.code ?? 'error'}: ${error.message}`;
+      await deps.db
+        .update(refunds)
+        .set({ status: 'failed', failureReason: detail, updatedAt: sql`now()` })
+        .where(eq(refunds.id, refundId));
+      throw new TRPCError({
+        code: 'UNPROCESSABLE_CONTENT',
+        message: `Invoicebox refused the refund (${detail})`,
+        cause: error,
+      });
+    } else {
+      throw error;
+    }
+  }
+  const [current] = await deps.db.select().from(refunds).where(eq(refunds.id, refundId));
+  return toPublicRefund(current ?? saved!);
+}
+
+async function recordRemoteRefund(
+  deps: Deps,
+  refundId: string,
+  remote: { id: string; status: string },
+  log: Logger,
+) {
+  const status = normalizeOrderStatus(remote.status as Parameters<typeof normalizeOrderStatus>[0]) as string;
+  if (status === 'completed') {
+    await deps.db.transaction((tx) =>
+      completeRefund(
+        tx,
+        {
+          refundId,
+          invoiceboxRefundId: remote.id,
+          source: 'staff',
+          reason: `refund ${remote.id} completed at once`,
+        },
+        log,
+      ),
+    );
+    return;
+  }
+  await deps.db
+    .update(refunds)
+    .set({ invoiceboxRefundId: remote.id, updatedAt: sql`now()` })
+    .where(eq(refunds.id, refundId));
+  // The refund notification may already have completed it: only a still-pending row moves to created.
+  await deps.db
+    .update(refunds)
+    .set({ status: status === 'canceled' ? 'canceled' : 'created' })
+    .where(and(eq(refunds.id, refundId), eq(refunds.status, 'pending')));
+}

@@ -1,0 +1,15 @@
+import type { RefundRow } from './complete-refund.js';
+
+export const toPublicRefund = (refund: RefundRow) => ({
+  id: refund.id,
+  invoiceboxRefundId: refund.invoiceboxRefundId,
+  status: refund.status,
+  amount: refund.amount,
+  vatAmount: refund.vatAmount,
+  lines: refund.lines,
+  reason: refund.reason,
+  failureReason: refund.failureReason,
+  createdAt: refund.createdAt.toISOString(),
+  completedAt: refund.completedAt?.toISOString() ?? null,
+});
+export type PublicRefund = ReturnType<typeof toPublicRefund>;

@@ -1,0 +1,56 @@
+import { toKopecks } from '@checkout/invoicebox';
+import { TRPCError } from '@trpc/server';
+import type { Deps } from '../deps.js';
+import { loadOrder, type OrderRow } from '../orders/load-order.js';
+
+export type RefundableLine = {
+  sku: string;
+  name: string;
+  quantity: number;
+  /** Kopecks. */
+  unitPrice: number;
+  availableAmount: number;
+  availableQuantity: number;
+};
+
+type RemoteItem = {
+  sku: string;
+  name: string;
+  quantity: number;
+  amount: number;
+  totalAmount: number;
+  availableAmount?: number;
+};
+
+export async function requireRefundableOrder(
+  deps: Deps,
+  orderId: string,
+): Promise<OrderRow & { invoiceboxOrderId: string }> {
+  const order = await loadOrder(deps.db, orderId);
+  if (!order) throw new TRPCError({ code: 'NOT_FOUND', message: `order ${orderId} not found` });
+  if ((order.status !== 'paid' && order.status !== 'partially_refunded') || !order.invoiceboxOrderId) {
+    throw new TRPCError({
+      code: 'PRECONDITION_FAILED',
+      message: `only a paid order can be refunded (this one is ${order.status})`,
+    });
+  }
+  return order as OrderRow & { invoiceboxOrderId: string };
+}
+
+/** What Invoicebox still lets us refund, per line, in kopecks and whole units. */
+export async function listRefundable(deps: Deps, orderId: string): Promise<RefundableLine[]> {
+  const order = await requireRefundableOrder(deps, orderId);
+  const { data } = await deps.invoicebox.getRefundableItems(order.invoiceboxOrderId);
+  return (data as RemoteItem[]).map((item) => {
+    const unitPrice = toKopecks(item.amount);
+    const availableAmount = toKopecks(item.availableAmount ?? item.totalAmount);
+    return {
+      sku: item.sku,
+      name: item.name,
+      quantity: item.quantity,
+      unitPrice,
+      availableAmount,
+      availableQuantity: unitPrice > 0 ? Math.min(item.quantity, Math.floor(availableAmount / unitPrice)) : 0,
+    };
+  });
+}

@@ -1,0 +1,54 @@
+import { normalizeOrderStatus } from '@checkout/invoicebox';
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import { refunds } from '../db/schema.js';
+import type { Deps } from '../deps.js';
+import type { Logger } from '../logger.js';
+import type { TransitionSource } from '../orders/status.js';
+import { completeRefund } from './complete-refund.js';
+
+type RemoteRefund = { id: string; merchantOrderId?: string; status: string };
+
+/** Refunds we are still waiting for: asks Invoicebox and applies what has finished (heals lost notifications). */
+export async function syncRefunds(
+  deps: Deps,
+  order: { id: string; invoiceboxOrderId: string | null },
+  source: TransitionSource,
+  log: Logger,
+): Promise<void> {
+  if (!order.invoiceboxOrderId) return;
+  const open = await deps.db
+    .select()
+    .from(refunds)
+    .where(and(eq(refunds.orderId, order.id), inArray(refunds.status, ['pending', 'created'])));
+  if (open.length === 0) return;
+  const remote = await deps.invoicebox.findRefunds({ parentId: order.invoiceboxOrderId, pageSize: 100 });
+  const byOurId = new Map((remote.data as RemoteRefund[]).map((r) => [r.merchantOrderId ?? '', r]));
+  for (const refund of open) {
+    const found = byOurId.get(refund.id);
+    if (!found) continue;
+    const status = normalizeOrderStatus(found.status as Parameters<typeof normalizeOrderStatus>[0]) as string;
+    if (status === 'completed') {
+      await deps.db.transaction((tx) =>
+        completeRefund(
+          tx,
+          {
+            refundId: refund.id,
+            invoiceboxRefundId: found.id,
+            source,
+            reason: `refund ${found.id} completed at Invoicebox`,
+          },
+          log,
+        ),
+      );
+    } else if (status === 'canceled' || !refund.invoiceboxRefundId) {
+      await deps.db
+        .update(refunds)
+        .set({
+          invoiceboxRefundId: found.id,
+          status: status === 'canceled' ? 'canceled' : 'created',
+          updatedAt: sql`now()`,
+        })
+        .where(eq(refunds.id, refund.id));
+    }
+  }
+}

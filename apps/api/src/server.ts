@@ -1,0 +1,165 @@
+import { randomUUID } from 'node:crypto';
+import { createInvoiceboxClient, DEMO_SHOP } from '@checkout/invoicebox';
+import cors from '@fastify/cors';
+import { fastifyTRPCPlugin } from '@trpc/server/adapters/fastify';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { type Database, openDatabase } from './db/client.js';
+import { migrateDatabase } from './db/migrate.js';
+import { seedCatalog } from './db/seed-catalog.js';
+import type { ApiConfig, Deps } from './deps.js';
+import { createLogger, type Logger } from './logger.js';
+import { type Reconciler, startReconciler } from './reconciler.js';
+import type { Context } from './trpc/init.js';
+import { appRouter, createCaller } from './trpc/root.js';
+import { invoiceboxWebhook } from './webhooks/invoicebox.js';
+
+export type StartApiOptions = {
+  port?: number;
+  host?: string;
+  databaseUrl?: string;
+  pgliteDataDir?: string;
+  invoiceboxApiUrl: string;
+  invoiceboxToken?: string;
+  merchantId?: string;
+  notificationKey?: string;
+  publicApiUrl?: string;
+  storefrontUrl: string;
+  adminToken: string;
+  reconcileIntervalMs?: number | false;
+  /** Age after which the reconciler checks an unpaid order (default 60 s). */
+  reconcileMinAgeMs?: number;
+  logLevel?: string;
+  /** Connections per replica on PostgreSQL. */
+  poolSize?: number;
+  logger?: Logger;
+};
+
+export type RunningApi = {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+  /** For tests and tools in this package: the wiring behind the HTTP server. */
+  deps: Deps;
+  app: FastifyInstance;
+  reconciler: Reconciler;
+  /** A tRPC caller with this instance's context (staff access when admin is true). */
+  caller(opts?: { admin?: boolean }): ReturnType<typeof createCaller>;
+};
+
+const REQUEST_ID = /^[\w.:-]{1,128}$/;
+
+export async function startApi(opts: StartApiOptions): Promise<RunningApi> {
+  const log = opts.logger ?? createLogger(opts.logLevel ?? 'info');
+  const database: Database = await openDatabase({
+    ...(opts.databaseUrl ? { databaseUrl: opts.databaseUrl } : {}),
+    ...(opts.pgliteDataDir ? { pgliteDataDir: opts.pgliteDataDir } : {}),
+    ...(opts.poolSize ? { poolSize: opts.poolSize } : {}),
+  });
+  try {
+    await migrateDatabase(database);
+    await seedCatalog(database.db);
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+
+  const invoicebox = createInvoiceboxClient({
+    baseUrl: opts.invoiceboxApiUrl,
+    token: opts.invoiceboxToken ?? DEMO_SHOP.token,
+    userAgent: 'invoicebox-checkout-api/0.1',
+    timeoutMs: 15_000,
+    onResponse: (info) =>
+      log.info(
+        {
+          invoicebox: {
+            method: info.method,
+            path: info.path,
+            status: info.status,
+            durationMs: info.durationMs,
+          },
+          invoiceboxRequestId: info.requestId,
+        },
+        'invoicebox call',
+      ),
+  });
+  const config: ApiConfig = {
+    merchantId: opts.merchantId ?? DEMO_SHOP.merchantId,
+    notificationKey: opts.notificationKey ?? DEMO_SHOP.notificationKey,
+    publicApiUrl: opts.publicApiUrl?.replace(/\/+$/, '') ?? '',
+    storefrontUrl: opts.storefrontUrl.replace(/\/+$/, ''),
+    adminToken: opts.adminToken,
+    orderTtlMs: 24 * 60 * 60 * 1000,
+  };
+  const deps: Deps = { database, db: database.db, invoicebox, config, log };
+
+  const app: FastifyInstance = Fastify({
+    loggerInstance: log,
+    routerOptions: { maxParamLength: 5000 },
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    },
+  });
+  app.addHook('onSend', async (request, reply) => {
+    void reply.header('x-request-id', request.id);
+  });
+  await app.register(cors, {
+    origin: new URL(config.storefrontUrl).origin,
+    methods: ['GET', 'POST', 'OPTIONS'],
+    allowedHeaders: ['content-type', 'authorization', 'trpc-accept', 'x-trpc-source', 'x-request-id'],
+    maxAge: 600,
+  });
+  await app.register(fastifyTRPCPlugin, {
+    prefix: '/trpc',
+    trpcOptions: {
+      router: appRouter,
+      createContext: ({ req }): Context => ({
+        ...deps,
+        log: req.log,
+        authorization: req.headers.authorization,
+      }),
+      onError: ({ error, path, req }) => {
+        if (error.code === 'INTERNAL_SERVER_ERROR') req.log.error({ err: error, path }, 'procedure failed');
+        else req.log.info({ code: error.code, path, message: error.message }, 'procedure refused');
+      },
+    },
+  });
+  await app.register(invoiceboxWebhook, { deps });
+  app.get('/healthz', async () => ({ status: 'ok' }));
+  app.get('/readyz', async (_request, reply) => {
+    const ok = await database.ping();
+    return reply.code(ok ? 200 : 503).send({ status: ok ? 'ok' : 'database unavailable' });
+  });
+
+  await app.listen({ port: opts.port ?? 3000, host: opts.host ?? '127.0.0.1' });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : (opts.port ?? 3000);
+  const url = `http://localhost:${port}`;
+  if (!config.publicApiUrl) config.publicApiUrl = url;
+
+  const reconciler = startReconciler(
+    deps,
+    { intervalMs: opts.reconcileIntervalMs ?? 30_000, minAgeMs: opts.reconcileMinAgeMs ?? 60_000 },
+    log,
+  );
+  log.info({ url, driver: database.driver }, 'api listening');
+
+  let closing: Promise<void> | undefined;
+  return {
+    url,
+    port,
+    deps,
+    app,
+    reconciler,
+    caller: ({ admin = false } = {}) =>
+      createCaller({ ...deps, authorization: admin ? `Bearer ${config.adminToken}` : undefined }),
+    close() {
+      closing ??= (async () => {
+        await reconciler.stop();
+        await app.close();
+        await database.close();
+      })();
+      return closing;
+    },
+  };
+}
