@@ -26,7 +26,7 @@ function money(row: Row, key: string): string {
 }
 
 const REFUND_STATUS: Record<string, string> = {
-  pending: 'Создаётся',
+  pending: 'В обработке',
   created: 'Создан',
   processing: 'В обработке',
   completed: 'Выполнен',

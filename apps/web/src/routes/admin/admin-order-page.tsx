@@ -148,7 +148,9 @@ function OrderDetails({ id, signOut }: { id: string; signOut: () => void }) {
           )}
         </div>
       )}
-      {refundable && <RefundPanel orderId={id} />}
+      {refundable && (
+        <RefundPanel orderId={id} refundsState={data.refunds.map((r) => `${r.id}:${r.status}`).join(',')} />
+      )}
       <AdminHistory order={data} />
     </section>
   );

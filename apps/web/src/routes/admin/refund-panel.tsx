@@ -1,21 +1,27 @@
 import { formatRub } from '@checkout/invoicebox';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { describeApiError } from '../../lib/api-error';
 import { useTRPC } from '../../trpc';
 
 /** What Invoicebox still lets us refund, per line; staff pick quantities or refund everything. */
-export function RefundPanel({ orderId }: { orderId: string }) {
+export function RefundPanel({ orderId, refundsState }: { orderId: string; refundsState: string }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const refundable = useQuery(trpc.admin.refunds.refundable.queryOptions({ orderId }));
+  const { refetch } = refundable;
+
+  // A refund moved on (the page polls the order): what is left to refund changed too.
+  useEffect(() => {
+    if (refundsState) void refetch();
+  }, [refundsState, refetch]);
   const [quantities, setQuantities] = useState<Record<string, number>>({});
   const [reason, setReason] = useState('');
   const create = useMutation(
     trpc.admin.refunds.create.mutationOptions({
+      // The order poll brings the new refund, which in turn refreshes the refundable lines.
       onSuccess: () => {
         setQuantities({});
-        void queryClient.invalidateQueries({ queryKey: trpc.admin.refunds.refundable.queryKey({ orderId }) });
         void queryClient.invalidateQueries({ queryKey: trpc.admin.orders.byId.queryKey({ id: orderId }) });
       },
     }),

@@ -35,6 +35,7 @@ describe('validateCustomer', () => {
     expect(validateCustomer({ ...company, kpp: '' }).kpp).toBeDefined();
     expect(validateCustomer({ ...company, kpp: '7736010' }).kpp).toBeDefined();
     expect(validateCustomer({ ...company, vatNumber: '500100732259', kpp: '' })).toEqual({});
+    expect(validateCustomer({ ...company, vatNumber: '500100732259' }).kpp).toMatch(/ИП/);
     expect(validateCustomer({ ...company, registrationAddress: ' ' }).registrationAddress).toBeDefined();
   });
 });

@@ -49,7 +49,8 @@ export function validateCustomer(form: CustomerForm): FieldErrors {
     else if (!isValidInn(inn)) errors.vatNumber = 'ИНН с ошибкой: контрольная цифра не сходится';
     const kpp = form.kpp.trim().toUpperCase();
     // Only organisations (10-digit INN) have a KPP; sole traders do not.
-    if (kpp && !KPP_PATTERN.test(kpp)) errors.kpp = 'КПП — 9 символов, например 773601001';
+    if (kpp && inn.length === 12) errors.kpp = 'У ИП нет КПП — оставьте поле пустым';
+    else if (kpp && !KPP_PATTERN.test(kpp)) errors.kpp = 'КПП — 9 символов, например 773601001';
     else if (!kpp && inn.length === 10) errors.kpp = 'Для организации укажите КПП';
     if (form.registrationAddress.trim().length < 5) errors.registrationAddress = 'Укажите юридический адрес';
   }
