@@ -32,6 +32,8 @@ export type StartApiOptions = {
   /** Connections per replica on PostgreSQL. */
   poolSize?: number;
   logger?: Logger;
+  /** An already open database (tests share one PGlite per worker); left open on close(). */
+  database?: Database;
 };
 
 export type RunningApi = {
@@ -50,16 +52,19 @@ const REQUEST_ID = /^[\w.:-]{1,128}$/;
 
 export async function startApi(opts: StartApiOptions): Promise<RunningApi> {
   const log = opts.logger ?? createLogger(opts.logLevel ?? 'info');
-  const database: Database = await openDatabase({
-    ...(opts.databaseUrl ? { databaseUrl: opts.databaseUrl } : {}),
-    ...(opts.pgliteDataDir ? { pgliteDataDir: opts.pgliteDataDir } : {}),
-    ...(opts.poolSize ? { poolSize: opts.poolSize } : {}),
-  });
+  const ownDatabase = !opts.database;
+  const database: Database =
+    opts.database ??
+    (await openDatabase({
+      ...(opts.databaseUrl ? { databaseUrl: opts.databaseUrl } : {}),
+      ...(opts.pgliteDataDir ? { pgliteDataDir: opts.pgliteDataDir } : {}),
+      ...(opts.poolSize ? { poolSize: opts.poolSize } : {}),
+    }));
   try {
     await migrateDatabase(database);
     await seedCatalog(database.db);
   } catch (error) {
-    await database.close();
+    if (ownDatabase) await database.close();
     throw error;
   }
 
@@ -157,7 +162,7 @@ export async function startApi(opts: StartApiOptions): Promise<RunningApi> {
       closing ??= (async () => {
         await reconciler.stop();
         await app.close();
-        await database.close();
+        if (ownDatabase) await database.close();
       })();
       return closing;
     },

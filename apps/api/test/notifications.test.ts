@@ -1,0 +1,168 @@
+import { count, eq } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { notifications, orderEvents } from '../src/db/schema.js';
+import { createLogger } from '../src/logger.js';
+import { startApi } from '../src/server.js';
+import { DRIVERS } from './support/databases.js';
+import { checkoutInput } from './support/fixtures.js';
+import { ADMIN_TOKEN, STOREFRONT_URL, useHarness } from './support/harness.js';
+import { deliver, signed } from './support/notify.js';
+
+for (const driver of DRIVERS) {
+  describe.skipIf(driver.skip)(`notification route on ${driver.name}`, () => {
+    const h = useHarness(driver.name);
+
+    /** An order awaiting payment, plus the Invoicebox order JSON a notification about it would carry. */
+    async function awaitingOrder() {
+      const { orderId } = await h.http().orders.create.mutate(checkoutInput());
+      const { order } = (await h.control('GET', `/_sandbox/orders/${orderId}`)) as {
+        order: Record<string, unknown>;
+      };
+      return { orderId, remote: order };
+    }
+    const eventCount = async (orderId: string) =>
+      (
+        await h.database.db.select({ n: count() }).from(orderEvents).where(eq(orderEvents.orderId, orderId))
+      )[0]?.n;
+    const status = async (orderId: string) => (await h.api.caller().orders.byId({ id: orderId })).status;
+
+    it('applies a paid notification once; a repeated delivery gets success and changes nothing', async () => {
+      const { orderId, remote } = await awaitingOrder();
+      const { body, signature } = signed({ ...remote, status: 'completed' });
+      expect(await deliver(h.api.url, body, signature)).toEqual({ http: 200, answer: { status: 'success' } });
+      expect(await status(orderId)).toBe('paid');
+      const events = await eventCount(orderId);
+      expect(await deliver(h.api.url, body, signature)).toEqual({ http: 200, answer: { status: 'success' } });
+      expect(await eventCount(orderId)).toBe(events);
+    });
+
+    it('accepts the PHP SDK spelling "success" for paid', async () => {
+      const { orderId, remote } = await awaitingOrder();
+      const { body, signature } = signed({ ...remote, status: 'success' });
+      expect((await deliver(h.api.url, body, signature)).answer).toEqual({ status: 'success' });
+      expect(await status(orderId)).toBe('paid');
+    });
+
+    it('answers order_already_paid to a different paid notification for a paid order', async () => {
+      const { orderId, remote } = await awaitingOrder();
+      const first = signed({ ...remote, status: 'completed' });
+      await deliver(h.api.url, first.body, first.signature);
+      const other = signed({ ...remote, status: 'completed', paidAt: '2026-01-01T00:00:00+00:00' });
+      expect((await deliver(h.api.url, other.body, other.signature)).answer).toMatchObject({
+        status: 'error',
+        code: 'order_already_paid',
+      });
+      expect(await status(orderId)).toBe('paid');
+    });
+
+    const rejected: [
+      string,
+      (remote: Record<string, unknown>) => { body: string; signature: string | null },
+      string,
+    ][] = [
+      [
+        'a wrong signature',
+        (r) => ({ body: signed({ ...r, status: 'completed' }).body, signature: 'a'.repeat(40) }),
+        'signature_error',
+      ],
+      [
+        'no signature',
+        (r) => ({ body: signed({ ...r, status: 'completed' }).body, signature: null }),
+        'signature_error',
+      ],
+      [
+        'a body signed with another key',
+        (r) => signed({ ...r, status: 'completed' }, 'not-our-key'),
+        'signature_error',
+      ],
+      [
+        'a wrong amount',
+        (r) => signed({ ...r, status: 'completed', amount: Number(r.amount) - 1 }),
+        'order_wrong_amount',
+      ],
+      [
+        'a wrong currency',
+        (r) => signed({ ...r, status: 'completed', currencyId: 'USD' }),
+        'order_wrong_amount',
+      ],
+      [
+        'another merchant',
+        (r) => signed({ ...r, status: 'completed', merchantId: '11111111-1111-4111-8111-111111111111' }),
+        'order_not_found',
+      ],
+      [
+        'an unknown order',
+        (r) =>
+          signed({
+            ...r,
+            status: 'completed',
+            id: '22222222-2222-4222-8222-222222222222',
+            merchantOrderId: '33333333-3333-4333-8333-333333333333',
+          }),
+        'order_not_found',
+      ],
+      ['malformed JSON', () => ({ body: '{"id": "abc", ', signature: 'b'.repeat(40) }), 'signature_error'],
+      ['signed garbage', () => signed({ hello: 'world' }), 'order_not_found'],
+    ];
+    it.each(rejected)(
+      'answers %s with the documented error and changes nothing',
+      async (_name, make, code) => {
+        const { orderId, remote } = await awaitingOrder();
+        const before = await eventCount(orderId);
+        const { body, signature } = make(remote);
+        const { http, answer } = await deliver(h.api.url, body, signature);
+        expect(http).toBe(200);
+        expect(answer).toMatchObject({ status: 'error', code });
+        expect(await status(orderId)).toBe('awaiting_payment');
+        expect(await eventCount(orderId)).toBe(before);
+      },
+    );
+
+    it('answers garbage without a content type or body with 200, never 500', async () => {
+      for (const init of [
+        { body: '\u0000\u0001garbage' },
+        { body: '' },
+        { body: 'x', headers: { 'content-type': 'text/plain' } },
+      ]) {
+        const response = await fetch(`${h.api.url}/webhooks/invoicebox`, { method: 'POST', ...init });
+        expect(response.status).toBe(200);
+        expect(await response.json()).toMatchObject({ status: 'error', code: 'signature_error' });
+      }
+    });
+
+    it('answers the monitoring probe with success after checking the merchant, changing nothing', async () => {
+      const { delivery } = (await h.control('POST', '/_sandbox/probe', { merchantId: undefined })) as {
+        delivery: { requestBody: string; signature: string };
+      };
+      const before = (await h.database.db.select({ n: count() }).from(notifications))[0]?.n;
+      const { answer } = await deliver(h.api.url, delivery.requestBody, delivery.signature);
+      expect(answer).toEqual({ status: 'success' });
+      expect((await h.database.db.select({ n: count() }).from(notifications))[0]?.n).toBe(before);
+    });
+
+    it('answers out_of_service when its database is unavailable, so Invoicebox retries', async () => {
+      const { remote } = await awaitingOrder();
+      const { body, signature } = signed({ ...remote, status: 'completed' });
+      // A second replica whose own database connection goes away (a real closed pool / closed PGlite).
+      const replica = await startApi({
+        port: 0,
+        ...(h.databaseUrl ? { databaseUrl: h.databaseUrl, poolSize: 2 } : {}),
+        invoiceboxApiUrl: h.sandbox.url,
+        storefrontUrl: STOREFRONT_URL,
+        adminToken: ADMIN_TOKEN,
+        reconcileIntervalMs: false,
+        logger: createLogger('silent'),
+      });
+      try {
+        await replica.deps.database.close();
+        expect((await deliver(replica.url, body, signature)).answer).toMatchObject({
+          status: 'error',
+          code: 'out_of_service',
+        });
+        expect((await fetch(`${replica.url}/readyz`)).status).toBe(503);
+      } finally {
+        await replica.close().catch(() => {});
+      }
+    });
+  });
+}

@@ -1,0 +1,80 @@
+import { type RunningSandbox, startSandbox } from '@checkout/sandbox';
+import { createTRPCClient, httpBatchLink } from '@trpc/client';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
+import type { Database } from '../../src/db/client.js';
+import { createLogger } from '../../src/logger.js';
+import { type RunningApi, startApi } from '../../src/server.js';
+import type { AppRouter } from '../../src/trpc/root.js';
+import { type DriverName, openTestDatabase, resetTables } from './databases.js';
+
+export const ADMIN_TOKEN = 'test-admin-token-0123456789';
+export const STOREFRONT_URL = 'http://localhost:5199';
+
+export type Harness = {
+  api: RunningApi;
+  sandbox: RunningSandbox;
+  database: Database;
+  databaseUrl: string | undefined;
+  /** tRPC over real HTTP against this API instance. */
+  http(opts?: { admin?: boolean }): ReturnType<typeof createTRPCClient<AppRouter>>;
+  /** JSON call to the sandbox's control API. */
+  control(method: string, path: string, body?: unknown): Promise<Record<string, unknown>>;
+};
+
+/** Starts sandbox + API on the driver for the enclosing describe; data is wiped before every test. */
+export function useHarness(driver: DriverName): Harness {
+  const h = {} as Harness & { dispose?: () => Promise<void> };
+  beforeAll(async () => {
+    const db = await openTestDatabase(driver);
+    h.database = db.database;
+    h.databaseUrl = db.url;
+    h.dispose = db.dispose;
+    h.sandbox = await startSandbox({
+      port: 0,
+      retryTimeScale: 0.0001,
+      refundCompletionDelayMs: 0,
+      rateLimit: false,
+      notificationTimeoutMs: 5_000,
+      log: false,
+    });
+    h.api = await startApi({
+      port: 0,
+      database: db.database,
+      invoiceboxApiUrl: h.sandbox.url,
+      storefrontUrl: STOREFRONT_URL,
+      adminToken: ADMIN_TOKEN,
+      reconcileIntervalMs: false,
+      reconcileMinAgeMs: 0,
+      logger: createLogger(process.env.API_TEST_LOG ?? 'silent'),
+    });
+    h.http = ({ admin = false } = {}) =>
+      createTRPCClient<AppRouter>({
+        links: [
+          httpBatchLink({
+            url: `${h.api.url}/trpc`,
+            headers: () => (admin ? { authorization: `Bearer ${ADMIN_TOKEN}` } : {}),
+          }),
+        ],
+      });
+    h.control = async (method, path, body) => {
+      const response = await fetch(`${h.sandbox.url}${path}`, {
+        method,
+        headers: body === undefined ? {} : { 'content-type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      const text = await response.text();
+      if (!response.ok) throw new Error(`sandbox ${method} ${path}: ${response.status} ${text}`);
+      return text ? (JSON.parse(text) as Record<string, unknown>) : {};
+    };
+  });
+  beforeEach(async () => {
+    await resetTables(h.database);
+    await h.control('POST', '/_sandbox/reset');
+  });
+  afterAll(async () => {
+    await h.api?.close();
+    await h.sandbox?.close();
+    await h.dispose?.();
+  });
+  return h;
+}
