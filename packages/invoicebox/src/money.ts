@@ -1,0 +1,61 @@
+import { InvoiceboxMoneyError } from './errors.js';
+
+// Decimal strings are parsed digit by digit: multiplying floats by 100 drifts (0.29 * 100 = 28.999999999999996).
+const DECIMAL = /^(-)?(\d+)(?:\.(\d*))?$/;
+
+/**
+ * Parses a decimal number (JS number or string) into an integer count of 1/10^scale units.
+ * Trailing zeros beyond `scale` are accepted because the value is still exact; other extra digits are not.
+ */
+export function parseScaledDecimal(value: number | string, scale: number, what: string): number {
+  if (typeof value === 'number' && !Number.isFinite(value)) {
+    throw new InvoiceboxMoneyError(`${what} must be a finite number, got ${value}`);
+  }
+  const text = typeof value === 'number' ? String(value) : value.trim();
+  const match = DECIMAL.exec(text);
+  if (!match)
+    throw new InvoiceboxMoneyError(`${what} is not a plain decimal number: ${JSON.stringify(value)}`);
+  const [, sign, whole = '', rawFraction = ''] = match;
+  const fraction = rawFraction.replace(/0+$/, '');
+  if (fraction.length > scale) {
+    throw new InvoiceboxMoneyError(`${what} has more than ${scale} decimal places: ${text}`);
+  }
+  const digits = `${whole}${fraction.padEnd(scale, '0')}`;
+  const result = Number(digits);
+  if (!Number.isSafeInteger(result)) throw new InvoiceboxMoneyError(`${what} is too large: ${text}`);
+  return sign && result !== 0 ? -result : result;
+}
+
+/** Formats an integer count of 1/10^scale units as the shortest decimal string ("37188", 2 -> "371.88"). */
+export function formatScaledDecimal(units: number, scale: number, what: string): string {
+  if (!Number.isSafeInteger(units))
+    throw new InvoiceboxMoneyError(`${what} must be a safe integer, got ${units}`);
+  const digits = String(Math.abs(units)).padStart(scale + 1, '0');
+  const whole = digits.slice(0, digits.length - scale);
+  const fraction = digits.slice(digits.length - scale).replace(/0+$/, '');
+  return `${units < 0 ? '-' : ''}${whole}${fraction ? `.${fraction}` : ''}`;
+}
+
+/** Invoicebox roubles (`371.88` or `"371.88"`) -> integer kopecks (37188). Throws on more than 2 decimals. */
+export function toKopecks(value: number | string): number {
+  return parseScaledDecimal(value, 2, 'Amount');
+}
+
+/** Integer kopecks (37188) -> the JSON number Invoicebox expects (371.88). */
+export function fromKopecks(kopecks: number): number {
+  return Number(formatScaledDecimal(kopecks, 2, 'Kopecks'));
+}
+
+/** Kopecks -> decimal string with exactly two places ("371.88", "110.00"). */
+export function kopecksToDecimalString(kopecks: number): string {
+  const text = formatScaledDecimal(kopecks, 2, 'Kopecks');
+  const [whole, fraction = ''] = text.split('.');
+  return `${whole}.${fraction.padEnd(2, '0')}`;
+}
+
+const rub = new Intl.NumberFormat('ru-RU', { style: 'currency', currency: 'RUB' });
+
+/** Kopecks -> "1 234,50 ₽" (ru-RU, non-breaking spaces). Formats the decimal string, so no float rounding. */
+export function formatRub(kopecks: number): string {
+  return rub.format(kopecksToDecimalString(kopecks) as Intl.StringNumericLiteral);
+}

@@ -1,0 +1,55 @@
+export const VAT_CODES = [
+  'VATNONE',
+  'RUS_VAT0',
+  'RUS_VAT5',
+  'RUS_VAT7',
+  'RUS_VAT10',
+  'RUS_VAT20',
+  'RUS_VAT22',
+  'RUS_VAT5_ADDED',
+  'RUS_VAT7_ADDED',
+  'RUS_VAT10_ADDED',
+  'RUS_VAT20_ADDED',
+  'RUS_VAT22_ADDED',
+] as const;
+
+export type VatCode = (typeof VAT_CODES)[number];
+
+export interface VatRate {
+  /** Whole percent: 0, 5, 7, 10, 20 or 22. */
+  percent: number;
+  /** true for `_ADDED` codes: VAT is charged on top of the net price instead of being included in it. */
+  added: boolean;
+}
+
+const RATES: Record<VatCode, VatRate> = {
+  VATNONE: { percent: 0, added: false },
+  RUS_VAT0: { percent: 0, added: false },
+  RUS_VAT5: { percent: 5, added: false },
+  RUS_VAT7: { percent: 7, added: false },
+  RUS_VAT10: { percent: 10, added: false },
+  RUS_VAT20: { percent: 20, added: false },
+  RUS_VAT22: { percent: 22, added: false },
+  RUS_VAT5_ADDED: { percent: 5, added: true },
+  RUS_VAT7_ADDED: { percent: 7, added: true },
+  RUS_VAT10_ADDED: { percent: 10, added: true },
+  RUS_VAT20_ADDED: { percent: 20, added: true },
+  RUS_VAT22_ADDED: { percent: 22, added: true },
+};
+
+export function isVatCode(value: unknown): value is VatCode {
+  return typeof value === 'string' && Object.hasOwn(RATES, value);
+}
+
+export function vatRate(code: VatCode): VatRate {
+  const rate = RATES[code];
+  if (!rate) throw new RangeError(`Unknown VAT code: ${String(code)}`);
+  return rate;
+}
+
+/** Russian label for receipts and the storefront: "НДС 20%", "НДС 20% сверху", "НДС 0%", "без НДС". */
+export function vatLabel(code: VatCode): string {
+  if (code === 'VATNONE') return 'без НДС';
+  const { percent, added } = vatRate(code);
+  return added ? `НДС ${percent}% сверху` : `НДС ${percent}%`;
+}
