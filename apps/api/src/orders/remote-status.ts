@@ -32,6 +32,7 @@ export async function applyRemoteOrderState(
     source: TransitionSource;
     reason: string;
     notificationId?: number;
+    lockedStatus?: OrderStatus;
   },
   log: Logger,
 ): Promise<TransitionResult | { outcome: 'ignored' }> {
@@ -47,6 +48,7 @@ export async function applyRemoteOrderState(
       reason: args.reason,
       ...(paidAt && !Number.isNaN(paidAt.getTime()) ? { patch: { paidAt } } : {}),
       ...(args.notificationId !== undefined ? { notificationId: args.notificationId } : {}),
+      ...(args.lockedStatus ? { lockedStatus: args.lockedStatus } : {}),
     },
     log,
   );

@@ -38,6 +38,8 @@ export type TransitionRequest = {
   /** Extra columns written in the same guarded UPDATE (e.g. the Invoicebox id with awaiting_payment). */
   patch?: OrderPatch;
   notificationId?: number;
+  /** The status the caller read with SELECT … FOR UPDATE in this transaction (saves a round trip). */
+  lockedStatus?: OrderStatus;
 };
 
 export type TransitionResult =
@@ -55,11 +57,13 @@ export async function transitionOrder(
   change: TransitionRequest,
   log: Logger,
 ): Promise<TransitionResult> {
-  const [row] = await tx
-    .select({ status: orders.status })
-    .from(orders)
-    .where(eq(orders.id, change.orderId))
-    .for('update');
+  const [row] = change.lockedStatus
+    ? [{ status: change.lockedStatus }]
+    : await tx
+        .select({ status: orders.status })
+        .from(orders)
+        .where(eq(orders.id, change.orderId))
+        .for('update');
   if (!row) return { outcome: 'not_found' };
   const from = row.status;
   if (!isOrderStatus(from)) throw new Error(`order ${change.orderId} has an unknown status ${from}`);

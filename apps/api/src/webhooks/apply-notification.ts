@@ -5,7 +5,7 @@ import {
   type OrderNotification,
   toKopecks,
 } from '@checkout/invoicebox';
-import { and, eq, inArray, ne, or, sql } from 'drizzle-orm';
+import { and, eq, inArray, or, sql } from 'drizzle-orm';
 import type { Tx } from '../db/client.js';
 import { type NotificationAnswer, notifications, orders, refunds } from '../db/schema.js';
 import type { Deps } from '../deps.js';
@@ -13,16 +13,24 @@ import type { Logger } from '../logger.js';
 import { isUuid } from '../orders/load-order.js';
 import { applyRemoteOrderState, targetForInvoiceboxStatus } from '../orders/remote-status.js';
 import { type OrderStatus, PAID_STATUSES } from '../orders/status.js';
+import { canTransition } from '../orders/transitions.js';
 import { completeRefund } from '../refunds/complete-refund.js';
 
-type Effect = { answer: NotificationAnswer; outcome: string; orderId: string | null };
+/** What a notification will do, decided under the row lock before anything is written. */
+type Plan = {
+  answer: NotificationAnswer;
+  outcome: string;
+  orderId: string | null;
+  apply?: (notificationId: number) => Promise<unknown>;
+};
 
-const success = (outcome: string, orderId: string | null): Effect => ({
+const success = (outcome: string, orderId: string | null, apply?: Plan['apply']): Plan => ({
   answer: notificationReply.success() as NotificationAnswer,
   outcome,
   orderId,
+  ...(apply ? { apply } : {}),
 });
-const refuse = (code: string, message: string, orderId: string | null = null): Effect => ({
+const refuse = (code: string, message: string, orderId: string | null = null): Plan => ({
   answer: notificationReply.error(
     code as Parameters<typeof notificationReply.error>[0],
     message,
@@ -42,10 +50,14 @@ function sameAmount(wire: unknown, ours: number): boolean {
   }
 }
 
+const statusOf = (n: OrderNotification): string =>
+  normalizeOrderStatus(String(n.status) as Parameters<typeof normalizeOrderStatus>[0]) as string;
+
 /**
- * A verified notification: recorded and applied in ONE transaction. The unique key (Invoicebox id, status,
- * body hash) makes a repeated delivery a no-op that gets the first delivery's answer again, even when 100
- * copies arrive at once on several replicas.
+ * A verified notification, recorded and applied in ONE transaction. The order (or refund) row is locked first,
+ * so every delivery about it is serialised; the unique key (Invoicebox id, status, body hash) then turns a
+ * repeated delivery into a no-op that gets the first delivery's answer again, even when 100 copies arrive at
+ * once on several replicas.
  */
 export async function applyNotification(
   deps: Deps,
@@ -57,9 +69,11 @@ export async function applyNotification(
   const status = String(n.status);
   const isRefund = n.subtype === 'refund' || Boolean((n as { parentId?: unknown }).parentId);
   return deps.db.transaction(async (tx) => {
+    const plan = isRefund ? await planRefund(tx, n, log) : await planOrder(tx, n, log);
     const [row] = await tx
       .insert(notifications)
       .values({
+        orderId: plan.orderId,
         invoiceboxId: n.id,
         merchantOrderId: n.merchantOrderId ?? null,
         status,
@@ -67,8 +81,8 @@ export async function applyNotification(
         bodySha256,
         rawBody: raw.toString('utf8'),
         signatureValid: true,
-        answer: { status: 'success' },
-        outcome: 'processing',
+        answer: plan.answer,
+        outcome: plan.outcome,
       })
       .onConflictDoNothing()
       .returning({ id: notifications.id });
@@ -87,31 +101,25 @@ export async function applyNotification(
       log.info({ invoiceboxId: n.id, status }, 'duplicate notification: answering as before');
       return first?.answer ?? (notificationReply.success() as NotificationAnswer);
     }
-    const effect = isRefund
-      ? await applyRefundNotification(tx, n, row.id, log)
-      : await applyOrderNotification(tx, n, row.id, log);
-    await tx
-      .update(notifications)
-      .set({ answer: effect.answer, outcome: effect.outcome, orderId: effect.orderId })
-      .where(eq(notifications.id, row.id));
+    await plan.apply?.(row.id);
     log.info(
-      { invoiceboxId: n.id, status, orderId: effect.orderId, outcome: effect.outcome },
+      { invoiceboxId: n.id, status, orderId: plan.orderId, outcome: plan.outcome },
       'notification processed',
     );
-    return effect.answer;
+    return plan.answer;
   });
 }
 
-async function applyOrderNotification(
-  tx: Tx,
-  n: OrderNotification,
-  notificationId: number,
-  log: Logger,
-): Promise<Effect> {
+async function planOrder(tx: Tx, n: OrderNotification, log: Logger): Promise<Plan> {
   const merchantOrderId = n.merchantOrderId ?? '';
-  // The row lock serialises every notification, sync and staff action touching this order.
   const [order] = await tx
-    .select()
+    .select({
+      id: orders.id,
+      status: orders.status,
+      amount: orders.amount,
+      currency: orders.currency,
+      invoiceboxOrderId: orders.invoiceboxOrderId,
+    })
     .from(orders)
     .where(
       isUuid(merchantOrderId)
@@ -137,9 +145,10 @@ async function applyOrderNotification(
       order.id,
     );
   }
-  const target = targetForInvoiceboxStatus(status(n));
-  if (!target) return success('ignored', order.id);
+  const remote = statusOf(n);
+  const target = targetForInvoiceboxStatus(remote);
   const current = order.status as OrderStatus;
+  if (!target || target === current) return success(target ? 'unchanged' : 'ignored', order.id);
   if (target === 'paid' && PAID_STATUSES.includes(current)) {
     const [earlier] = await tx
       .select({ id: notifications.id })
@@ -149,52 +158,38 @@ async function applyOrderNotification(
           eq(notifications.orderId, order.id),
           eq(notifications.outcome, 'applied'),
           inArray(notifications.status, ['completed', 'success']),
-          ne(notifications.id, notificationId),
         ),
       )
       .limit(1);
-    // Paid by sync or the reconciler: this notification merely confirms it.
+    // Paid through sync or the reconciler: this notification merely confirms it.
     return earlier
       ? refuse('order_already_paid', `order ${order.id} was already paid by another notification`, order.id)
       : success('unchanged', order.id);
   }
-  const result = await applyRemoteOrderState(
-    tx,
-    {
-      orderId: order.id,
-      remote: { status: status(n), paidAt: (n as { paidAt?: string | null }).paidAt ?? null },
-      source: 'notification',
-      reason: `notification ${n.id}: ${status(n)}`,
-      notificationId,
-    },
-    log,
-  );
-  switch (result.outcome) {
-    case 'applied':
-      return success('applied', order.id);
-    case 'illegal':
-      return PAID_STATUSES.includes(result.from)
-        ? refuse(
-            'order_already_paid',
-            `order ${order.id} is ${result.from}; cannot become ${result.to}`,
-            order.id,
-          )
-        : refuse(
-            'order_wrong_status',
-            `order ${order.id} is ${result.from}; cannot become ${result.to}`,
-            order.id,
-          );
-    default:
-      return success('unchanged', order.id);
+  if (!canTransition(current, target)) {
+    log.warn({ orderId: order.id, from: current, to: target }, 'notification asks for an illegal transition');
+    return PAID_STATUSES.includes(current)
+      ? refuse('order_already_paid', `order ${order.id} is ${current}; cannot become ${target}`, order.id)
+      : refuse('order_wrong_status', `order ${order.id} is ${current}; cannot become ${target}`, order.id);
   }
+  const paidAt = (n as { paidAt?: string | null }).paidAt ?? null;
+  return success('applied', order.id, (notificationId) =>
+    applyRemoteOrderState(
+      tx,
+      {
+        orderId: order.id,
+        remote: { status: remote, paidAt },
+        source: 'notification',
+        reason: `notification ${n.id}: ${String(n.status)}`,
+        notificationId,
+        lockedStatus: current,
+      },
+      log,
+    ),
+  );
 }
 
-async function applyRefundNotification(
-  tx: Tx,
-  n: OrderNotification,
-  notificationId: number,
-  log: Logger,
-): Promise<Effect> {
+async function planRefund(tx: Tx, n: OrderNotification, log: Logger): Promise<Plan> {
   const ourId = n.merchantOrderId ?? '';
   const [refund] = await tx
     .select()
@@ -213,33 +208,26 @@ async function applyRefundNotification(
       refund.orderId,
     );
   }
-  const remote = status(n);
-  if (remote === 'completed') {
-    const outcome = await completeRefund(
-      tx,
-      {
-        refundId: refund.id,
-        invoiceboxRefundId: n.id,
-        source: 'notification',
-        reason: `refund notification ${n.id}`,
-        notificationId,
-      },
-      log,
+  const remote = statusOf(n);
+  if (remote === 'completed' && refund.status !== 'completed') {
+    return success('applied', refund.orderId, (notificationId) =>
+      completeRefund(
+        tx,
+        {
+          refundId: refund.id,
+          invoiceboxRefundId: n.id,
+          source: 'notification',
+          reason: `refund notification ${n.id}`,
+          notificationId,
+        },
+        log,
+      ),
     );
-    return success(outcome === 'applied' ? 'applied' : 'unchanged', refund.orderId);
   }
-  if (remote === 'canceled' && refund.status !== 'completed') {
-    await tx
-      .update(refunds)
-      .set({ status: 'canceled', updatedAt: sql`now()` })
-      .where(eq(refunds.id, refund.id));
-    return success('applied', refund.orderId);
+  if (remote === 'canceled' && refund.status !== 'completed' && refund.status !== 'canceled') {
+    return success('applied', refund.orderId, () =>
+      tx.update(refunds).set({ status: 'canceled', updatedAt: sql`now()` }).where(eq(refunds.id, refund.id)),
+    );
   }
-  if (!refund.invoiceboxRefundId) {
-    await tx.update(refunds).set({ invoiceboxRefundId: n.id }).where(eq(refunds.id, refund.id));
-  }
-  return success('ignored', refund.orderId);
+  return success(remote === 'completed' ? 'unchanged' : 'ignored', refund.orderId);
 }
-
-const status = (n: OrderNotification): string =>
-  normalizeOrderStatus(String(n.status) as Parameters<typeof normalizeOrderStatus>[0]) as string;

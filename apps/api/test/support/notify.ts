@@ -20,7 +20,7 @@ export async function deliver(
 }
 
 /** A notification body exactly as Invoicebox would serialise it, with its valid signature. */
-export function signed(payload: Record<string, unknown>, key = DEMO_SHOP.notificationKey) {
+export function signed(payload: Record<string, unknown>, key: string = DEMO_SHOP.notificationKey) {
   const body = serializeInvoiceboxJson(payload);
   return { body, signature: signNotification(body, key) };
 }
