@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { itemTypeSchema, paymentTypeSchema, vatCodeSchema } from './enums.js';
+import { metaDataSchema, moneySchema, plainDateSchema, quantitySchema } from './primitives.js';
+
+const requestShape = {
+  sku: z.string().min(1).max(500),
+  name: z.string().min(1).max(500),
+  groupName: z.string().max(500).optional(),
+  measure: z.string().min(1).max(10),
+  measureCode: z.string().min(1).max(4),
+  originCountry: z.string().max(20).optional(),
+  originCountryCode: z.string().max(4).optional(),
+  grossWeight: z.number().nonnegative().optional(),
+  netWeight: z.number().nonnegative().optional(),
+  quantity: quantitySchema,
+  amount: moneySchema,
+  amountWoVat: moneySchema,
+  totalAmount: moneySchema,
+  totalVatAmount: moneySchema,
+  excise: moneySchema.optional(),
+  vatCode: vatCodeSchema,
+  type: itemTypeSchema,
+  serviceDate: plainDateSchema.optional(),
+  paymentType: paymentTypeSchema,
+  categoryType: z.enum(['merchantHonestSignMap', 'honestSign']).optional(),
+  category: z.string().max(20).optional(),
+  metaData: metaDataSchema.optional(),
+};
+
+/** A basket line as we send it (roubles). Strict: a typo in a field name is an error, not a silently dropped field. */
+export const basketItemSchema = z.strictObject(requestShape);
+export type BasketItem = z.infer<typeof basketItemSchema>;
+
+/** A basket line as Invoicebox returns it: unknown fields kept, limits not re-checked. */
+export const basketItemResponseSchema = z.looseObject({
+  sku: z.string(),
+  name: z.string(),
+  measure: z.string().optional(),
+  measureCode: z.string().optional(),
+  quantity: z.number(),
+  amount: z.number(),
+  amountWoVat: z.number(),
+  totalAmount: z.number(),
+  totalVatAmount: z.number(),
+  vatCode: vatCodeSchema,
+  type: itemTypeSchema,
+  paymentType: paymentTypeSchema,
+});
+export type BasketItemResponse = z.infer<typeof basketItemResponseSchema>;

@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import { VAT_CODES } from '../vat.js';
+
+/** Every order status seen in docs, SDKs and modules, including the odd spellings real notifications use. */
+export const ORDER_STATUSES = [
+  'created',
+  'completed',
+  'expired',
+  'canceled',
+  'cancelled',
+  'hold',
+  'draft',
+  'processing',
+  'processing-error',
+  'failed',
+  'success',
+] as const;
+export const orderStatusSchema = z.enum(ORDER_STATUSES);
+export type OrderStatus = z.infer<typeof orderStatusSchema>;
+export type CanonicalOrderStatus = Exclude<OrderStatus, 'success' | 'cancelled'>;
+
+/** Folds the variants onto the documented spelling: 'success' means paid ('completed'), 'cancelled' -> 'canceled'. */
+export function normalizeOrderStatus(status: OrderStatus): CanonicalOrderStatus;
+export function normalizeOrderStatus(status: string): string;
+export function normalizeOrderStatus(status: string): string {
+  if (status === 'success') return 'completed';
+  if (status === 'cancelled') return 'canceled';
+  return status;
+}
+
+export const vatCodeSchema = z.enum(VAT_CODES);
+
+/** `service` / `commodity`, or a numeric payment-subject code of fiscal tag 1212 (1..33). */
+export const itemTypeSchema = z.union([z.enum(['service', 'commodity']), z.int().min(1).max(33)]);
+export type ItemType = z.infer<typeof itemTypeSchema>;
+
+export const PAYMENT_TYPES = ['full_prepayment', 'prepayment', 'advance', 'full_payment'] as const;
+export const paymentTypeSchema = z.enum(PAYMENT_TYPES);
+export type PaymentType = z.infer<typeof paymentTypeSchema>;
+
+export const CURRENCIES = ['RUB', 'USD', 'EUR', 'GBP', 'CNY', 'UZS'] as const;
+export const currencySchema = z.enum(CURRENCIES);
+export type Currency = z.infer<typeof currencySchema>;
+
+export const LANGUAGES = ['ru', 'en'] as const;
+export const languageSchema = z.enum(LANGUAGES);
+export type Language = z.infer<typeof languageSchema>;
+
+export const customerTypeSchema = z.enum(['private', 'legal']);
+export type CustomerType = z.infer<typeof customerTypeSchema>;
+
+export const REFUND_STATUSES = ['draft', 'created', 'completed', 'canceled'] as const;
+export const refundStatusSchema = z.enum(REFUND_STATUSES);
+export type RefundStatus = z.infer<typeof refundStatusSchema>;
+
+export const SHIPMENT_STATUSES = ['draft', 'pending', 'completed', 'canceled'] as const;
+export const shipmentStatusSchema = z.enum(SHIPMENT_STATUSES);
+
+export const ROUND_POLICIES = ['strict', 'none', 'floor', 'ceil', 'halfUp', 'halfDown'] as const;
+export const roundPolicySchema = z.enum(ROUND_POLICIES);
