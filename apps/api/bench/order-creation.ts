@@ -1,0 +1,123 @@
+import { randomUUID } from 'node:crypto';
+import {
+  buildBasket,
+  createInvoiceboxClient,
+  DEMO_SHOP,
+  fromKopecks,
+  toBasketItems,
+} from '@checkout/invoicebox';
+import { startSandbox } from '@checkout/sandbox';
+import { createTRPCClient, httpBatchLink } from '@trpc/client';
+import postgres from 'postgres';
+import { createLogger } from '../src/logger.js';
+import { startApi } from '../src/server.js';
+import type { AppRouter } from '../src/trpc/root.js';
+import { percentile, scratchDatabase } from './scratch-db.js';
+
+export type LatencyResult = {
+  samples: number;
+  apiP50: number;
+  apiP99: number;
+  baselineP50: number;
+  baselineP99: number;
+};
+
+const customer = {
+  type: 'private' as const,
+  name: 'Иван Петров',
+  email: 'ivan@example.ru',
+  phone: '+79001234567',
+};
+
+/**
+ * orders.create latency through tRPC over HTTP (catalog, basket, insert, Invoicebox call, update) against the
+ * sandbox, next to the bare minimum: the same createOrder call to the sandbox plus one INSERT.
+ */
+export async function measureOrderCreation(opts: {
+  adminDatabaseUrl: string;
+  samples?: number;
+}): Promise<LatencyResult> {
+  const samples = opts.samples ?? 100;
+  const scratch = await scratchDatabase(opts.adminDatabaseUrl);
+  const sandbox = await startSandbox({ port: 0, rateLimit: false, log: false });
+  const api = await startApi({
+    port: 0,
+    databaseUrl: scratch.url,
+    invoiceboxApiUrl: sandbox.url,
+    storefrontUrl: 'http://localhost:5173',
+    adminToken: 'bench-admin-token',
+    reconcileIntervalMs: false,
+    logger: createLogger('silent'),
+  });
+  const sql = postgres(scratch.url, { max: 4, onnotice: () => {} });
+  const client = createTRPCClient<AppRouter>({ links: [httpBatchLink({ url: `${api.url}/trpc` })] });
+  const invoicebox = createInvoiceboxClient({ baseUrl: sandbox.url, token: DEMO_SHOP.token });
+  try {
+    const viaApi: number[] = [];
+    for (let i = 0; i < samples + 5; i++) {
+      const started = performance.now();
+      await client.orders.create.mutate({
+        idempotencyKey: randomUUID(),
+        lines: [
+          { sku: 'TEA-100', quantity: 2 },
+          { sku: 'CONSULT-1H', quantity: 1 },
+        ],
+        customer,
+      });
+      if (i >= 5) viaApi.push(performance.now() - started);
+    }
+
+    const basket = buildBasket([
+      {
+        sku: 'TEA-100',
+        name: 'Иван-чай листовой, 100 г',
+        unitPrice: 34_900,
+        quantity: 2,
+        vatCode: 'RUS_VAT22',
+      },
+      {
+        sku: 'CONSULT-1H',
+        name: 'Консультация',
+        unitPrice: 300_000,
+        quantity: 1,
+        vatCode: 'VATNONE',
+        type: 'service',
+      },
+    ]);
+    const direct: number[] = [];
+    for (let i = 0; i < samples + 5; i++) {
+      const started = performance.now();
+      const id = randomUUID();
+      const { data } = await invoicebox.createOrder({
+        merchantId: DEMO_SHOP.merchantId,
+        merchantOrderId: id,
+        description: 'Заказ',
+        amount: fromKopecks(basket.amount),
+        vatAmount: fromKopecks(basket.vatAmount),
+        currencyId: 'RUB',
+        expirationDate: `${new Date(Date.now() + 86_400_000).toISOString().slice(0, 19)}+00:00`,
+        basketItems: toBasketItems(basket.lines),
+        customer: { type: 'private', name: customer.name, email: customer.email, phone: '79001234567' },
+      } as Parameters<typeof invoicebox.createOrder>[0]);
+      await sql`INSERT INTO orders (id, status, customer_type, customer_name, customer_email, customer_phone, amount,
+                  vat_amount, idempotency_key, invoicebox_order_id, payment_url)
+                VALUES (${id}, 'awaiting_payment', 'private', ${customer.name}, ${customer.email}, '79001234567',
+                  ${basket.amount}, ${basket.vatAmount}, ${randomUUID()}, ${data.id}, ${data.paymentUrl ?? null})`;
+      if (i >= 5) direct.push(performance.now() - started);
+    }
+    viaApi.sort((a, b) => a - b);
+    direct.sort((a, b) => a - b);
+    return {
+      samples,
+      apiP50: percentile(viaApi, 50),
+      apiP99: percentile(viaApi, 99),
+      baselineP50: percentile(direct, 50),
+      baselineP99: percentile(direct, 99),
+    };
+  } finally {
+    await sql.end({ timeout: 5 });
+    await api.close();
+    await sandbox.close();
+    await scratch.drop();
+  }
+}

@@ -1,0 +1,33 @@
+import { measureNotificationThroughput } from './notification-throughput.js';
+import { measureOrderCreation } from './order-creation.js';
+
+export { measureNotificationThroughput } from './notification-throughput.js';
+export { measureOrderCreation } from './order-creation.js';
+
+// Runs against the PostgreSQL server the tests use; each measurement gets its own scratch database.
+const adminDatabaseUrl =
+  process.env.BENCH_DATABASE_URL ??
+  process.env.TEST_DATABASE_URL ??
+  'postgres://postgres@127.0.0.1:5432/test';
+
+const isMain = import.meta.url === `file://${process.argv[1]}`;
+if (isMain) {
+  const throughput = await measureNotificationThroughput({
+    adminDatabaseUrl,
+    concurrency: 16,
+    durationMs: 3_000,
+  });
+  const creation = await measureOrderCreation({ adminDatabaseUrl, samples: 100 });
+  const f = (n: number, digits = 1) => n.toFixed(digits);
+  console.log(`## @checkout/api benchmark (PostgreSQL, ${throughput.concurrency} concurrent senders)
+
+| measurement | api | baseline | api / baseline |
+| --- | ---: | ---: | ---: |
+| notifications applied per second (target ratio >= 0.7) | ${f(throughput.apiPerSecond, 0)} | ${f(throughput.baselinePerSecond, 0)} | ${f(throughput.ratio, 2)} |
+| orders.create p50, ms (${creation.samples} sequential) | ${f(creation.apiP50)} | ${f(creation.baselineP50)} | ${f(creation.apiP50 / creation.baselineP50, 2)} |
+| orders.create p99, ms | ${f(creation.apiP99)} | ${f(creation.baselineP99)} | ${f(creation.apiP99 / creation.baselineP99, 2)} |
+
+Baselines: the same SQL transaction (insert notification + guarded update + event) sent directly through
+postgres.js with the same pool size; createOrder called on the sandbox directly plus one INSERT.`);
+  process.exit(0);
+}
