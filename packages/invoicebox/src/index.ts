@@ -1,3 +1,4 @@
+export * from './basket/index.js';
 export { isValidInn, KPP_PATTERN } from './customer.js';
 export { DEMO_SHOP } from './demo.js';
 export { InvoiceboxError, InvoiceboxMoneyError } from './errors.js';

@@ -1,0 +1,142 @@
+import type { ItemType, PaymentType } from '../schemas/enums.js';
+import { okeiUnitName } from '../schemas/okei.js';
+import { type VatCode, vatRate } from '../vat.js';
+import { type BasketIssue, InvoiceboxBasketError } from './basket-error.js';
+import { mulDivRound } from './integer-math.js';
+import { MILLI, toMilliUnits } from './quantity.js';
+
+export interface BasketLineInput {
+  sku: string;
+  name: string;
+  /** Kopecks per unit. Gross (VAT included) for plain codes, net for `_ADDED` codes. */
+  unitPrice: number;
+  /** May be fractional, up to 3 decimals. */
+  quantity: number;
+  vatCode: VatCode;
+  /** OKEI code; default '796' (pieces). */
+  measureCode?: string;
+  /** Unit name; derived from the OKEI code when absent. */
+  measure?: string;
+  type?: ItemType;
+  paymentType?: PaymentType;
+}
+
+/** A computed line; every amount in kopecks. */
+export interface BuiltBasketLine {
+  sku: string;
+  name: string;
+  measure: string;
+  measureCode: string;
+  quantity: number;
+  type: ItemType;
+  paymentType: PaymentType;
+  vatCode: VatCode;
+  /** Unit price with VAT (`amount` on the wire). */
+  unitAmount: number;
+  /** Unit price without VAT (`amountWoVat`). */
+  unitAmountWoVat: number;
+  totalAmount: number;
+  totalVatAmount: number;
+}
+
+export interface BuiltBasket {
+  lines: BuiltBasketLine[];
+  /** Order total in kopecks (Σ totalAmount). */
+  amount: number;
+  /** Order VAT in kopecks (Σ totalVatAmount). */
+  vatAmount: number;
+}
+
+interface LineAmounts {
+  unitAmount: number;
+  unitAmountWoVat: number;
+  totalAmount: number;
+  totalVatAmount: number;
+}
+
+/** The arithmetic of one line, following the checks Invoicebox applies (see README, "Basket arithmetic"). */
+export function computeLineAmounts(unitPrice: number, quantityMilli: number, vatCode: VatCode): LineAmounts {
+  const { percent, added } = vatRate(vatCode);
+  if (added) {
+    // Net price in; the gross unit is rounded first so that totalAmount = unitGross × qty holds exactly.
+    const unitAmount = unitPrice + mulDivRound(unitPrice, percent, 100);
+    const totalAmount = mulDivRound(unitAmount, quantityMilli, MILLI);
+    const totalNet = mulDivRound(unitPrice, quantityMilli, MILLI);
+    return { unitAmount, unitAmountWoVat: unitPrice, totalAmount, totalVatAmount: totalAmount - totalNet };
+  }
+  const totalAmount = mulDivRound(unitPrice, quantityMilli, MILLI);
+  if (percent === 0) {
+    return { unitAmount: unitPrice, unitAmountWoVat: unitPrice, totalAmount, totalVatAmount: 0 };
+  }
+  const totalVatAmount = mulDivRound(totalAmount, percent, 100 + percent);
+  const unitAmountWoVat = mulDivRound(totalAmount - totalVatAmount, MILLI, quantityMilli);
+  return { unitAmount: unitPrice, unitAmountWoVat, totalAmount, totalVatAmount };
+}
+
+function checkLine(line: BasketLineInput, index: number, issues: BasketIssue[]): number | undefined {
+  const at = (field: string) => `lines[${index}].${field}`;
+  const bad = (field: string, message: string) =>
+    issues.push({ code: 'wrong_value', field: at(field), message });
+  if (typeof line.sku !== 'string' || line.sku.trim() === '') bad('sku', 'sku must be a non-empty string');
+  if (typeof line.name !== 'string' || line.name.trim() === '')
+    bad('name', 'name must be a non-empty string');
+  if (!Number.isSafeInteger(line.unitPrice) || line.unitPrice < 0) {
+    bad('unitPrice', `unitPrice must be a non-negative integer number of kopecks, got ${line.unitPrice}`);
+  }
+  try {
+    vatRate(line.vatCode);
+  } catch {
+    bad('vatCode', `unknown VAT code ${JSON.stringify(line.vatCode)}`);
+  }
+  const measureCode = line.measureCode ?? '796';
+  if (line.measure === undefined && okeiUnitName(measureCode) === undefined) {
+    bad('measureCode', `unknown OKEI code ${JSON.stringify(measureCode)}; pass measure explicitly`);
+  }
+  let quantityMilli: number | undefined;
+  try {
+    quantityMilli = toMilliUnits(line.quantity);
+  } catch (error) {
+    bad('quantity', (error as Error).message);
+    return undefined;
+  }
+  if (quantityMilli <= 0) {
+    bad('quantity', `quantity must be greater than 0, got ${line.quantity}`);
+    return undefined;
+  }
+  return quantityMilli;
+}
+
+/**
+ * Kopeck prices and quantities -> every amount Invoicebox checks, per line and for the order.
+ * Throws InvoiceboxBasketError (fields `lines[i].…`) on input that cannot make a valid basket.
+ */
+export function buildBasket(lines: readonly BasketLineInput[]): BuiltBasket {
+  const issues: BasketIssue[] = [];
+  if (lines.length === 0) {
+    issues.push({ code: 'wrong_value', field: 'lines', message: 'the basket is empty' });
+  }
+  const quantities = lines.map((line, index) => checkLine(line, index, issues));
+  if (issues.length > 0) throw new InvoiceboxBasketError(issues);
+
+  let amount = 0;
+  let vatAmount = 0;
+  const built = lines.map((line, index): BuiltBasketLine => {
+    const measureCode = line.measureCode ?? '796';
+    const amounts = computeLineAmounts(line.unitPrice, quantities[index] as number, line.vatCode);
+    amount += amounts.totalAmount;
+    vatAmount += amounts.totalVatAmount;
+    return {
+      sku: line.sku,
+      name: line.name,
+      measure: line.measure ?? (okeiUnitName(measureCode) as string),
+      measureCode,
+      quantity: line.quantity,
+      type: line.type ?? 'commodity',
+      paymentType: line.paymentType ?? 'full_prepayment',
+      vatCode: line.vatCode,
+      ...amounts,
+    };
+  });
+  if (!Number.isSafeInteger(amount)) throw new RangeError('Basket total is out of the safe integer range');
+  return { lines: built, amount, vatAmount };
+}

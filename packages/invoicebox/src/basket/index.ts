@@ -1,0 +1,11 @@
+export { type BasketIssue, type BasketIssueCode, InvoiceboxBasketError } from './basket-error.js';
+export {
+  type BasketLineInput,
+  type BuiltBasket,
+  type BuiltBasketLine,
+  buildBasket,
+  computeLineAmounts,
+} from './build-basket.js';
+export { fromMilliUnits, toMilliUnits } from './quantity.js';
+export { toBasketItems } from './to-basket-items.js';
+export { assertValidBasket, type BasketOrder, validateBasket } from './validate-basket.js';

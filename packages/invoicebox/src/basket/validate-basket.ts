@@ -1,0 +1,163 @@
+import { kopecksToDecimalString, toKopecks } from '../money.js';
+import type { BasketItem } from '../schemas/basket-item.js';
+import { isVatCode, vatRate } from '../vat.js';
+import { type BasketIssue, InvoiceboxBasketError } from './basket-error.js';
+import { mulDivRound } from './integer-math.js';
+import { MILLI, toMilliUnits } from './quantity.js';
+
+export interface BasketOrder {
+  amount: number;
+  vatAmount: number;
+  basketItems: readonly BasketItem[];
+}
+
+const rub = (kopecks: number) => kopecksToDecimalString(kopecks);
+
+function readMoney(value: unknown, field: string, issues: BasketIssue[]): number | undefined {
+  try {
+    if (typeof value !== 'number') throw new Error('not a number');
+    const kopecks = toKopecks(value);
+    if (kopecks < 0) throw new Error('negative');
+    return kopecks;
+  } catch {
+    issues.push({
+      code: 'wrong_value',
+      field,
+      message: `must be a non-negative amount with at most 2 decimals, got ${JSON.stringify(value)}`,
+    });
+    return undefined;
+  }
+}
+
+/** Checks one line; returns its total and VAT in kopecks when they could be read. */
+function checkItem(
+  item: BasketItem,
+  i: number,
+  issues: BasketIssue[],
+): { total: number; vat: number } | undefined {
+  const f = (name: string) => `basketItems[${i}].${name}`;
+  const amount = readMoney(item.amount, f('amount'), issues);
+  const amountWoVat = readMoney(item.amountWoVat, f('amountWoVat'), issues);
+  const total = readMoney(item.totalAmount, f('totalAmount'), issues);
+  const vat = readMoney(item.totalVatAmount, f('totalVatAmount'), issues);
+  let qty: number | undefined;
+  try {
+    qty = typeof item.quantity === 'number' ? toMilliUnits(item.quantity) : Number.NaN;
+  } catch {
+    qty = Number.NaN;
+  }
+  if (!(qty > 0)) {
+    const message = `quantity must be greater than 0 with at most 3 decimals, got ${JSON.stringify(item.quantity)}`;
+    issues.push({ code: 'wrong_value', field: f('quantity'), message });
+    qty = undefined;
+  }
+  if (!isVatCode(item.vatCode)) {
+    issues.push({
+      code: 'wrong_value',
+      field: f('vatCode'),
+      message: `unknown VAT code ${JSON.stringify(item.vatCode)}`,
+    });
+  }
+  if (amount === undefined || amountWoVat === undefined || total === undefined || vat === undefined)
+    return undefined;
+  if (qty === undefined || !isVatCode(item.vatCode)) return { total, vat };
+
+  const expectedTotal = mulDivRound(amount, qty, MILLI);
+  if (total !== expectedTotal) {
+    issues.push({
+      code: 'wrong_basket_item_total_amount',
+      field: f('totalAmount'),
+      message: `totalAmount ${rub(total)} differs from amount × quantity = ${rub(expectedTotal)}`,
+    });
+  }
+  const { percent, added } = vatRate(item.vatCode);
+  if (vat > total) {
+    issues.push({
+      code: 'wrong_basket_item_total_vat_amount',
+      field: f('totalVatAmount'),
+      message: `totalVatAmount ${rub(vat)} exceeds totalAmount ${rub(total)}`,
+    });
+  } else {
+    // Included VAT is a share of the gross total; added VAT is what the gross total holds above the net total.
+    const expectedVat =
+      percent === 0
+        ? 0
+        : added
+          ? total - mulDivRound(amountWoVat, qty, MILLI)
+          : mulDivRound(total, percent, 100 + percent);
+    const tolerance = percent === 0 ? 0 : 1;
+    if (Math.abs(vat - expectedVat) > tolerance) {
+      issues.push({
+        code: 'wrong_basket_item_total_vat_amount',
+        field: f('totalVatAmount'),
+        message: `totalVatAmount ${rub(vat)} does not match ${item.vatCode}: expected ${rub(expectedVat)}`,
+      });
+    }
+  }
+  // Each unit's net price is rounded to the kopeck, so the net total may drift by half a kopeck per unit.
+  const driftMilliKopecks = Math.abs(amountWoVat * qty + (vat - total) * MILLI);
+  const allowedKopecks = Math.max(1, Math.ceil(qty / (2 * MILLI)));
+  const unitNetMismatch =
+    added && Math.abs(amount - amountWoVat - mulDivRound(amountWoVat, percent, 100)) > 1;
+  if (driftMilliKopecks > allowedKopecks * MILLI || unitNetMismatch) {
+    issues.push({
+      code: 'wrong_basket_item_amount_wo_vat',
+      field: f('amountWoVat'),
+      message: unitNetMismatch
+        ? `amountWoVat ${rub(amountWoVat)} plus ${percent}% is not amount ${rub(amount)}`
+        : `amountWoVat ${rub(amountWoVat)} × quantity + totalVatAmount differs from totalAmount ${rub(total)} by more than ${allowedKopecks} kopeck(s)`,
+    });
+  }
+  return { total, vat };
+}
+
+/**
+ * Applies Invoicebox's basket checks to wire values (roubles) and returns every problem found, each with the API's
+ * error code and the field path. An empty array means Invoicebox should accept the amounts.
+ */
+export function validateBasket(order: BasketOrder): BasketIssue[] {
+  const issues: BasketIssue[] = [];
+  const items = Array.isArray(order.basketItems) ? order.basketItems : [];
+  if (items.length === 0) {
+    issues.push({ code: 'wrong_value', field: 'basketItems', message: 'the basket is empty' });
+  }
+  let sumTotal = 0;
+  let sumVat = 0;
+  let complete = true;
+  items.forEach((item, i) => {
+    const line = checkItem(item, i, issues);
+    if (line) {
+      sumTotal += line.total;
+      sumVat += line.vat;
+    } else complete = false;
+  });
+  const amount = readMoney(order.amount, 'amount', issues);
+  const vatAmount = readMoney(order.vatAmount, 'vatAmount', issues);
+  if (amount !== undefined && complete && items.length > 0 && amount !== sumTotal) {
+    issues.push({
+      code: 'wrong_total_amount',
+      field: 'amount',
+      message: `amount ${rub(amount)} differs from the sum of basket totals ${rub(sumTotal)}`,
+    });
+  }
+  if (vatAmount !== undefined && complete && items.length > 0 && vatAmount !== sumVat) {
+    issues.push({
+      code: 'wrong_total_vat_amount',
+      field: 'vatAmount',
+      message: `vatAmount ${rub(vatAmount)} differs from the sum of basket VAT ${rub(sumVat)}`,
+    });
+  } else if (vatAmount !== undefined && amount !== undefined && vatAmount > amount) {
+    issues.push({
+      code: 'wrong_total_vat_amount',
+      field: 'vatAmount',
+      message: `vatAmount ${rub(vatAmount)} exceeds amount ${rub(amount)}`,
+    });
+  }
+  return issues;
+}
+
+/** validateBasket that throws InvoiceboxBasketError (with `.issues`) instead of returning the problems. */
+export function assertValidBasket(order: BasketOrder): void {
+  const issues = validateBasket(order);
+  if (issues.length > 0) throw new InvoiceboxBasketError(issues);
+}
