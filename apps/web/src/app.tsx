@@ -1,11 +1,14 @@
+import { lazy, Suspense } from 'react';
 import { Link, Route, Switch } from 'wouter';
 import { useCart } from './cart/cart-store';
-import { AdminOrderPage } from './routes/admin/admin-order-page';
-import { AdminOrdersPage } from './routes/admin/admin-orders-page';
 import { CatalogPage } from './routes/catalog-page';
 import { CheckoutPage } from './routes/checkout/checkout-page';
 import { NotFoundPage } from './routes/not-found-page';
 import { OrderPage } from './routes/order/order-page';
+
+// Staff pages are a separate chunk: shoppers never download them.
+const AdminOrdersPage = lazy(() => import('./routes/admin').then((m) => ({ default: m.AdminOrdersPage })));
+const AdminOrderPage = lazy(() => import('./routes/admin').then((m) => ({ default: m.AdminOrderPage })));
 
 export function App() {
   const count = useCart().reduce((sum, line) => sum + line.quantity, 0);
@@ -25,14 +28,16 @@ export function App() {
         </nav>
       </header>
       <main id="main" tabIndex={-1}>
-        <Switch>
-          <Route path="/" component={CatalogPage} />
-          <Route path="/checkout" component={CheckoutPage} />
-          <Route path="/orders/:id" component={OrderPage} />
-          <Route path="/admin" component={AdminOrdersPage} />
-          <Route path="/admin/orders/:id" component={AdminOrderPage} />
-          <Route component={NotFoundPage} />
-        </Switch>
+        <Suspense fallback={<p aria-live="polite">Загружаем…</p>}>
+          <Switch>
+            <Route path="/" component={CatalogPage} />
+            <Route path="/checkout" component={CheckoutPage} />
+            <Route path="/orders/:id" component={OrderPage} />
+            <Route path="/admin" component={AdminOrdersPage} />
+            <Route path="/admin/orders/:id" component={AdminOrderPage} />
+            <Route component={NotFoundPage} />
+          </Switch>
+        </Suspense>
       </main>
       <footer className="site-footer">
         <Link href="/admin">Для сотрудников</Link>
