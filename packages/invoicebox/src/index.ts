@@ -1,4 +1,5 @@
 export * from './basket/index.js';
+export * from './client/index.js';
 export { isValidInn, KPP_PATTERN } from './customer.js';
 export { DEMO_SHOP } from './demo.js';
 export { InvoiceboxError, InvoiceboxMoneyError } from './errors.js';
@@ -6,3 +7,4 @@ export { formatRub, fromKopecks, kopecksToDecimalString, toKopecks } from './mon
 export * from './notifications/index.js';
 export * from './schemas/index.js';
 export { isVatCode, VAT_CODES, type VatCode, type VatRate, vatLabel, vatRate } from './vat.js';
+export { PACKAGE_VERSION } from './version.js';
