@@ -23,7 +23,7 @@ const envSchema = z.object({
   PGLITE_DATA_DIR: z.string().min(1).optional(),
   INVOICEBOX_API_URL: url('http://localhost:4010'),
   INVOICEBOX_TOKEN: z.string().min(1, 'must not be empty').default(DEMO_SHOP.token),
-  INVOICEBOX_MERCHANT_ID: z.uuid('must be the shop id (a UUID)').default(DEMO_SHOP.merchantId),
+  INVOICEBOX_MERCHANT_ID: z.guid('must be the shop id (a UUID)').default(DEMO_SHOP.merchantId),
   INVOICEBOX_NOTIFICATION_KEY: z.string().min(1, 'must not be empty').default(DEMO_SHOP.notificationKey),
   PUBLIC_API_URL: url('http://localhost:3000'),
   STOREFRONT_URL: url('http://localhost:5173'),

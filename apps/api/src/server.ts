@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createInvoiceboxClient, DEMO_SHOP } from '@checkout/invoicebox';
 import cors from '@fastify/cors';
-import { fastifyTRPCPlugin } from '@trpc/server/adapters/fastify';
+import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from '@trpc/server/adapters/fastify';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { type Database, openDatabase } from './db/client.js';
 import { migrateDatabase } from './db/migrate.js';
@@ -10,7 +10,7 @@ import type { ApiConfig, Deps } from './deps.js';
 import { createLogger, type Logger } from './logger.js';
 import { type Reconciler, startReconciler } from './reconciler.js';
 import type { Context } from './trpc/init.js';
-import { appRouter, createCaller } from './trpc/root.js';
+import { type AppRouter, appRouter, createCaller } from './trpc/root.js';
 import { invoiceboxWebhook } from './webhooks/invoicebox.js';
 
 export type StartApiOptions = {
@@ -127,7 +127,7 @@ export async function startApi(opts: StartApiOptions): Promise<RunningApi> {
         if (error.code === 'INTERNAL_SERVER_ERROR') req.log.error({ err: error, path }, 'procedure failed');
         else req.log.info({ code: error.code, path, message: error.message }, 'procedure refused');
       },
-    },
+    } satisfies FastifyTRPCPluginOptions<AppRouter>['trpcOptions'],
   });
   await app.register(invoiceboxWebhook, { deps });
   app.get('/healthz', async () => ({ status: 'ok' }));

@@ -4,18 +4,18 @@ import { notifications, orderEvents } from '../src/db/schema.js';
 import { createLogger } from '../src/logger.js';
 import { type RunningApi, startApi } from '../src/server.js';
 import { TEST_DATABASE_URL } from './support/databases.js';
-import { checkoutInput } from './support/fixtures.js';
 import { ADMIN_TOKEN, STOREFRONT_URL, useHarness } from './support/harness.js';
 import { deliver, signed } from './support/notify.js';
+import { seedAwaitingOrder } from './support/seed-order.js';
 
 describe.skipIf(!TEST_DATABASE_URL)('100 concurrent deliveries over two replicas sharing PostgreSQL', () => {
-  const h = useHarness('postgres');
+  const h = useHarness('postgres', { sandbox: false });
   let replica: RunningApi;
   beforeAll(async () => {
     replica = await startApi({
       port: 0,
       databaseUrl: h.databaseUrl!,
-      invoiceboxApiUrl: h.sandbox.url,
+      invoiceboxApiUrl: 'http://127.0.0.1:9',
       storefrontUrl: STOREFRONT_URL,
       adminToken: ADMIN_TOKEN,
       reconcileIntervalMs: false,
@@ -25,11 +25,8 @@ describe.skipIf(!TEST_DATABASE_URL)('100 concurrent deliveries over two replicas
   afterAll(() => replica?.close());
 
   it('changes the order exactly once and answers every copy with success', async () => {
-    const { orderId } = await h.http().orders.create.mutate(checkoutInput());
-    const { order } = (await h.control('GET', `/_sandbox/orders/${orderId}`)) as {
-      order: Record<string, unknown>;
-    };
-    const { body, signature } = signed({ ...order, status: 'completed' });
+    const { orderId, remote } = await seedAwaitingOrder(h.database);
+    const { body, signature } = signed({ ...remote, status: 'completed' });
 
     const replies = await Promise.all(
       Array.from({ length: 100 }, (_, i) => deliver(i % 2 === 0 ? h.api.url : replica.url, body, signature)),

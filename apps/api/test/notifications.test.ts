@@ -1,25 +1,20 @@
+import { DEMO_SHOP } from '@checkout/invoicebox';
 import { count, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { notifications, orderEvents } from '../src/db/schema.js';
 import { createLogger } from '../src/logger.js';
 import { startApi } from '../src/server.js';
 import { DRIVERS } from './support/databases.js';
-import { checkoutInput } from './support/fixtures.js';
 import { ADMIN_TOKEN, STOREFRONT_URL, useHarness } from './support/harness.js';
 import { deliver, signed } from './support/notify.js';
+import { seedAwaitingOrder } from './support/seed-order.js';
 
 for (const driver of DRIVERS) {
   describe.skipIf(driver.skip)(`notification route on ${driver.name}`, () => {
-    const h = useHarness(driver.name);
+    const h = useHarness(driver.name, { sandbox: false });
 
     /** An order awaiting payment, plus the Invoicebox order JSON a notification about it would carry. */
-    async function awaitingOrder() {
-      const { orderId } = await h.http().orders.create.mutate(checkoutInput());
-      const { order } = (await h.control('GET', `/_sandbox/orders/${orderId}`)) as {
-        order: Record<string, unknown>;
-      };
-      return { orderId, remote: order };
-    }
+    const awaitingOrder = () => seedAwaitingOrder(h.database);
     const eventCount = async (orderId: string) =>
       (
         await h.database.db.select({ n: count() }).from(orderEvents).where(eq(orderEvents.orderId, orderId))
@@ -131,12 +126,21 @@ for (const driver of DRIVERS) {
     });
 
     it('answers the monitoring probe with success after checking the merchant, changing nothing', async () => {
-      const { delivery } = (await h.control('POST', '/_sandbox/probe', { merchantId: undefined })) as {
-        delivery: { requestBody: string; signature: string };
+      const probe = {
+        id: 'ffffffff-ffff-ffff-ffff-ffffffffffff',
+        merchantId: DEMO_SHOP.merchantId,
+        merchantOrderId: '',
+        status: 'completed',
+        amount: 0,
+        currencyId: 'RUB',
       };
       const before = (await h.database.db.select({ n: count() }).from(notifications))[0]?.n;
-      const { answer } = await deliver(h.api.url, delivery.requestBody, delivery.signature);
-      expect(answer).toEqual({ status: 'success' });
+      const ours = signed(probe);
+      expect((await deliver(h.api.url, ours.body, ours.signature)).answer).toEqual({ status: 'success' });
+      const foreign = signed({ ...probe, merchantId: '11111111-1111-4111-8111-111111111111' });
+      expect((await deliver(h.api.url, foreign.body, foreign.signature)).answer).toMatchObject({
+        status: 'error',
+      });
       expect((await h.database.db.select({ n: count() }).from(notifications))[0]?.n).toBe(before);
     });
 
@@ -147,7 +151,7 @@ for (const driver of DRIVERS) {
       const replica = await startApi({
         port: 0,
         ...(h.databaseUrl ? { databaseUrl: h.databaseUrl, poolSize: 2 } : {}),
-        invoiceboxApiUrl: h.sandbox.url,
+        invoiceboxApiUrl: 'http://127.0.0.1:9',
         storefrontUrl: STOREFRONT_URL,
         adminToken: ADMIN_TOKEN,
         reconcileIntervalMs: false,

@@ -148,7 +148,6 @@ async function planOrder(tx: Tx, n: OrderNotification, log: Logger): Promise<Pla
   const remote = statusOf(n);
   const target = targetForInvoiceboxStatus(remote);
   const current = order.status as OrderStatus;
-  if (!target || target === current) return success(target ? 'unchanged' : 'ignored', order.id);
   if (target === 'paid' && PAID_STATUSES.includes(current)) {
     const [earlier] = await tx
       .select({ id: notifications.id })
@@ -166,6 +165,7 @@ async function planOrder(tx: Tx, n: OrderNotification, log: Logger): Promise<Pla
       ? refuse('order_already_paid', `order ${order.id} was already paid by another notification`, order.id)
       : success('unchanged', order.id);
   }
+  if (!target || target === current) return success(target ? 'unchanged' : 'ignored', order.id);
   if (!canTransition(current, target)) {
     log.warn({ orderId: order.id, from: current, to: target }, 'notification asks for an illegal transition');
     return PAID_STATUSES.includes(current)
