@@ -1,0 +1,12 @@
+import { readFileSync } from 'node:fs';
+
+/** /work/shared/fixtures in development; CI keeps shared/ beside the clone at the same relative place. */
+export const FIXTURES = new URL('../../../../shared/fixtures/invoicebox-sdk-php/', import.meta.url);
+
+export const fixtureBytes = (name: string): Buffer => readFileSync(new URL(name, FIXTURES));
+export const fixtureJson = (name: string): unknown => JSON.parse(fixtureBytes(name).toString('utf8'));
+
+/** The signed payment notification from the SDK and its documented X-Signature under the key `test`. */
+export const NOTIFICATION_BODY = 'payment-notification.body';
+export const NOTIFICATION_KEY = 'test';
+export const NOTIFICATION_SIGNATURE = '4731e2fb446ba519fd9d8798a1a0873f073189e8';

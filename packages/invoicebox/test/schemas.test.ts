@@ -1,0 +1,164 @@
+import { describe, expect, it } from 'vitest';
+import {
+  authInfoSchema,
+  basketItemResponseSchema,
+  createOrderRequestSchema,
+  createRefundRequestSchema,
+  dataEnvelope,
+  errorEnvelopeSchema,
+  itemTypeSchema,
+  listEnvelope,
+  normalizeOrderStatus,
+  OKEI_UNITS,
+  orderNotificationSchema,
+  orderSchema,
+  orderStatusSchema,
+  refundableItemSchema,
+  refundSchema,
+  vatCodeSchema,
+} from '../src/index.js';
+import { fixtureBytes, fixtureJson, NOTIFICATION_BODY } from './fixtures.js';
+
+describe('every SDK fixture parses with its schema', () => {
+  const cases = [
+    ['success-check-auth-response.json', dataEnvelope(authInfoSchema)],
+    ['success-create-order-response.json', dataEnvelope(orderSchema)],
+    ['success-create-refund-order.json', dataEnvelope(refundSchema)],
+    ['success-delete-order-response.json', dataEnvelope(orderSchema)],
+    ['success-get-basket-response.json', dataEnvelope(basketItemResponseSchema.array())],
+    ['success-get-order-response.json', listEnvelope(orderSchema)],
+    ['success-update-order-response.json', dataEnvelope(orderSchema)],
+    ['wrong-amount-response.json', errorEnvelopeSchema],
+    ['wrong-check-auth-response.json', errorEnvelopeSchema],
+  ] as const;
+  for (const [file, schema] of cases) {
+    it(file, () => {
+      const result = schema.safeParse(fixtureJson(file));
+      expect(result.error?.issues).toBeUndefined();
+    });
+  }
+
+  it('keeps unknown response fields and reads the details', () => {
+    const list = listEnvelope(orderSchema).parse(fixtureJson('success-get-order-response.json'));
+    expect(list.metaData).toMatchObject({ totalCount: 2, pageSize: 30, page: 1 });
+    expect(list.data[0]?.basketItems[0]).toMatchObject({ grossWeight: 0, type: 'service' });
+    expect(list.data[1]).toMatchObject({ successUrl: 'https://yandex.ru/', vatAmount: 10 });
+    const created = dataEnvelope(orderSchema).parse(fixtureJson('success-create-order-response.json'));
+    expect(created.data).toMatchObject({ shopId: 333, fileIds: [], processingStatus: '' });
+    expect(created.extendedData).toEqual([]);
+    const error = errorEnvelopeSchema.parse(fixtureJson('wrong-amount-response.json'));
+    expect(error.error.fields?.[0]).toEqual({ name: 'amount', code: 'wrong_value', message: '' });
+  });
+
+  it('the payment notification parses, with the "success" status variant', () => {
+    const notification = orderNotificationSchema.parse(
+      JSON.parse(fixtureBytes(NOTIFICATION_BODY).toString('utf8')),
+    );
+    expect(notification.status).toBe('success');
+    expect(normalizeOrderStatus(notification.status)).toBe('completed');
+    expect(notification).toMatchObject({ merchantOrderIdVisible: '55626', processable: true });
+  });
+});
+
+describe('enumerations', () => {
+  it('accepts status variants seen in the wild and normalises them', () => {
+    for (const s of [
+      'created',
+      'completed',
+      'expired',
+      'canceled',
+      'cancelled',
+      'hold',
+      'draft',
+      'processing',
+    ]) {
+      expect(orderStatusSchema.safeParse(s).success).toBe(true);
+    }
+    for (const s of ['processing-error', 'failed', 'success'])
+      expect(orderStatusSchema.safeParse(s).success).toBe(true);
+    expect(orderStatusSchema.safeParse('paid').success).toBe(false);
+    expect(normalizeOrderStatus('cancelled')).toBe('canceled');
+    expect(normalizeOrderStatus('hold')).toBe('hold');
+  });
+
+  it('knows VAT codes, item types and OKEI units', () => {
+    expect(vatCodeSchema.safeParse('RUS_VAT22_ADDED').success).toBe(true);
+    expect(vatCodeSchema.safeParse('NONE').success).toBe(false);
+    expect(itemTypeSchema.safeParse(33).success).toBe(true);
+    expect(itemTypeSchema.safeParse(34).success).toBe(false);
+    expect(itemTypeSchema.safeParse('goods').success).toBe(false);
+    expect(OKEI_UNITS['796']).toBe('шт');
+    expect(OKEI_UNITS['166']).toBe('кг');
+  });
+});
+
+describe('request schemas are strict', () => {
+  const item = {
+    sku: '5fe0adcfa7fb4',
+    name: 'Бронирование номера',
+    measure: 'шт.',
+    measureCode: '796',
+    quantity: 3,
+    amount: 123.96,
+    amountWoVat: 103.3,
+    totalAmount: 371.88,
+    totalVatAmount: 61.98,
+    vatCode: 'RUS_VAT20',
+    type: 'service',
+    paymentType: 'full_prepayment',
+  };
+  const docsRequest = {
+    merchantId: '01771534-196a-1105-839a-82422289d6d9',
+    merchantOrderId: 'm-1608560079',
+    description: 'Оплата номера в отеле',
+    amount: 371.88,
+    vatAmount: 61.98,
+    currencyId: 'RUB',
+    languageId: 'ru',
+    expirationDate: '2020-12-22T00:00:00+00:00',
+    basketItems: [item],
+    customer: {
+      type: 'private',
+      name: 'Peter',
+      phone: '79001112233',
+      email: 'peter@domain.com',
+      vatNumber: '',
+      registrationAddress: '',
+    },
+  };
+
+  it('accepts the docs example', () => {
+    expect(createOrderRequestSchema.safeParse(docsRequest).error?.issues).toBeUndefined();
+  });
+
+  it('rejects unknown keys, over-long strings, 3-decimal money and a bad date', () => {
+    const issues = (body: unknown) =>
+      createOrderRequestSchema.safeParse(body).error?.issues.map((i) => i.path.join('.'));
+    expect(issues({ ...docsRequest, amout: 1 })).toEqual(['']);
+    expect(issues({ ...docsRequest, description: 'x'.repeat(1001) })).toEqual(['description']);
+    expect(issues({ ...docsRequest, basketItems: [{ ...item, totalAmount: 371.881 }] })).toEqual([
+      'basketItems.0.totalAmount',
+    ]);
+    expect(issues({ ...docsRequest, basketItems: [{ ...item, sku: 'x'.repeat(501) }] })).toEqual([
+      'basketItems.0.sku',
+    ]);
+    expect(issues({ ...docsRequest, expirationDate: '22.12.2020' })).toEqual(['expirationDate']);
+    expect(issues({ ...docsRequest, customer: { kpp: '781001001' } })).toEqual(['customer']);
+    expect(issues({ ...docsRequest, basketItems: [] })).toEqual(['basketItems']);
+  });
+
+  it('refund request limits merchantOrderId to 100 characters; refundable rows need availableAmount', () => {
+    const refund = {
+      parentId: 'p',
+      merchantOrderId: 'r'.repeat(101),
+      amount: 1,
+      vatAmount: 0,
+      basketItems: [item],
+      description: 'x',
+    };
+    expect(createRefundRequestSchema.safeParse(refund).success).toBe(false);
+    expect(createRefundRequestSchema.safeParse({ ...refund, merchantOrderId: 'r-1' }).success).toBe(true);
+    expect(refundableItemSchema.safeParse(item).success).toBe(false);
+    expect(refundableItemSchema.parse({ ...item, availableAmount: 123.96 }).availableAmount).toBe(123.96);
+  });
+});
