@@ -5,13 +5,9 @@ import { setQuantity, useCart } from '../cart/cart-store';
 import { priceCart } from '../cart/cart-totals';
 import type { Product } from '../trpc';
 
-export function CartPanel({
-  products,
-  editable = true,
-}: {
-  products: readonly Product[] | undefined;
-  editable?: boolean;
-}) {
+type Props = { products: readonly Product[] | undefined; editable?: boolean; checkoutLink?: boolean };
+
+export function CartPanel({ products, editable = true, checkoutLink = true }: Props) {
   const cart = useCart();
   const priced = priceCart(cart, products);
 
@@ -79,7 +75,7 @@ export function CartPanel({
             <dt className="muted">в т. ч. НДС</dt>
             <dd className="muted">{formatRub(priced.vatAmount)}</dd>
           </dl>
-          {editable && (
+          {checkoutLink && (
             <Link href="/checkout" className="button primary" data-testid="go-checkout">
               Оформить заказ
             </Link>

@@ -91,6 +91,11 @@ function OrdersList({ signOut }: { signOut: () => void }) {
                 </tr>
               </thead>
               <tbody>
+                {list.data.orders.length === 0 && (
+                  <tr>
+                    <td colSpan={5}>Заказов не найдено.</td>
+                  </tr>
+                )}
                 {list.data.orders.map((order) => (
                   <tr key={order.id} data-testid="order-row" data-order-id={order.id}>
                     <td>

@@ -133,7 +133,7 @@ export function CheckoutPage() {
           <p className="muted">Оплата на защищённой странице Инвойсбокс. Чек придёт на указанный e-mail.</p>
         </form>
       </section>
-      <CartPanel products={catalog.data} />
+      <CartPanel products={catalog.data} checkoutLink={false} />
     </div>
   );
 }
