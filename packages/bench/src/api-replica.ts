@@ -1,0 +1,123 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { createWriteStream, readFileSync, type WriteStream } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { freePort } from './free-port.js';
+
+const ENTRY = fileURLToPath(new URL('./replica/entry.ts', import.meta.url));
+const PACKAGE_ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+const children = new Set<ChildProcess>();
+// A failing drill must not leave replicas running after the parent has gone.
+process.once('exit', () => {
+  for (const child of children) child.kill('SIGKILL');
+});
+
+export type ReplicaEnv = {
+  DATABASE_URL: string;
+  INVOICEBOX_API_URL: string;
+  ADMIN_TOKEN: string;
+  STOREFRONT_URL?: string;
+  PUBLIC_API_URL?: string;
+  INVOICEBOX_TOKEN?: string;
+  INVOICEBOX_MERCHANT_ID?: string;
+  INVOICEBOX_NOTIFICATION_KEY?: string;
+  RECONCILE_INTERVAL_MS?: string;
+  RECONCILE_MIN_AGE_MS?: string;
+  POOL_SIZE?: string;
+  LOG_LEVEL?: string;
+};
+
+export type Replica = {
+  name: string;
+  port: number;
+  url: string;
+  pid(): number | undefined;
+  /** SIGKILL: no shutdown hooks, open requests are cut. Resolves once the process is gone. */
+  kill(): Promise<void>;
+  /** Starts the process again on the same port (after kill or stop). */
+  restart(): Promise<void>;
+  /** SIGTERM and wait. */
+  stop(): Promise<void>;
+  /** Resident set size in bytes, from /proc. */
+  rss(): number;
+};
+
+/**
+ * One API replica as a child process (`node --conditions=@checkout/source --import tsx replica/entry.ts`),
+ * on a fixed 127.0.0.1 port so a restart comes back where the balancer expects it. Its stdout/stderr
+ * (pino JSON) go to `logFile`, which the secrets drill reads afterwards.
+ */
+export async function startReplica(name: string, env: ReplicaEnv, logFile: string): Promise<Replica> {
+  const port = await freePort();
+  const url = `http://localhost:${port}`;
+  const log: WriteStream = createWriteStream(logFile, { flags: 'a' });
+  let child: ChildProcess | undefined;
+
+  const launch = () =>
+    new Promise<void>((resolve, reject) => {
+      const proc = spawn(process.execPath, ['--conditions=@checkout/source', '--import', 'tsx', ENTRY], {
+        cwd: PACKAGE_ROOT,
+        env: {
+          PATH: process.env.PATH ?? '',
+          HOME: process.env.HOME ?? '/tmp',
+          NODE_ENV: 'production',
+          PUBLIC_API_URL: url,
+          ...env,
+          PORT: String(port),
+        },
+        stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+      });
+      child = proc;
+      children.add(proc);
+      proc.once('exit', () => children.delete(proc));
+      proc.stdout?.pipe(log, { end: false });
+      proc.stderr?.pipe(log, { end: false });
+      const timer = setTimeout(() => {
+        proc.kill('SIGKILL');
+        reject(new Error(`replica ${name} not ready within 60 s`));
+      }, 60_000);
+      proc.on('message', (message: { ready?: string }) => {
+        if (message.ready) {
+          clearTimeout(timer);
+          resolve();
+        }
+      });
+      proc.once('exit', (code, signal) => {
+        clearTimeout(timer);
+        reject(new Error(`replica ${name} exited before ready (code ${code}, signal ${signal})`));
+      });
+    });
+
+  const waitExit = (proc: ChildProcess | undefined) =>
+    new Promise<void>((resolve) => {
+      if (!proc || proc.exitCode !== null || proc.signalCode !== null) return resolve();
+      proc.once('exit', () => resolve());
+    });
+
+  await launch();
+  return {
+    name,
+    port,
+    url,
+    pid: () => child?.pid,
+    async kill() {
+      const proc = child;
+      proc?.kill('SIGKILL');
+      await waitExit(proc);
+    },
+    restart: launch,
+    async stop() {
+      const proc = child;
+      proc?.kill('SIGTERM');
+      const timer = setTimeout(() => proc?.kill('SIGKILL'), 10_000);
+      await waitExit(proc);
+      clearTimeout(timer);
+    },
+    rss() {
+      const pid = child?.pid;
+      if (!pid) return 0;
+      const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+      return match ? Number(match[1]) * 1024 : 0;
+    },
+  };
+}

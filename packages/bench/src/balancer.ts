@@ -1,0 +1,102 @@
+import { createServer, type IncomingMessage, request, type Server, type ServerResponse } from 'node:http';
+
+export type Balancer = {
+  url: string;
+  port: number;
+  /** 'pass' forwards; 'hang' accepts and never answers; 'late' forwards, then drops the answer after the upstream replied. */
+  setMode(mode: BalancerMode): void;
+  /** Closes the listening socket: clients get ECONNREFUSED, as from a server that is down. */
+  goDown(): Promise<void>;
+  comeBack(): Promise<void>;
+  close(): Promise<void>;
+  stats: { forwarded: number; upstreamErrors: number };
+};
+
+export type BalancerMode = 'pass' | 'hang' | 'late';
+
+/**
+ * A small HTTP round-robin proxy on 127.0.0.1, like nginx without retries: a dead upstream gives the
+ * client a 502 and it is the client's job (the sandbox's retry schedule) to try again. Also serves as a
+ * fault injector in front of the sandbox (down / hanging / answering too late).
+ */
+export async function startBalancer(upstreams: string[], port = 0): Promise<Balancer> {
+  let next = 0;
+  let mode: BalancerMode = 'pass';
+  const stats = { forwarded: 0, upstreamErrors: 0 };
+  const held = new Set<ServerResponse>();
+
+  const handler = (req: IncomingMessage, res: ServerResponse) => {
+    if (mode === 'hang') {
+      held.add(res);
+      res.on('close', () => held.delete(res));
+      req.resume();
+      return;
+    }
+    const target = new URL(upstreams[next++ % upstreams.length]!);
+    const dropAnswer = mode === 'late';
+    const upstream = request(
+      {
+        host: '127.0.0.1',
+        port: target.port,
+        method: req.method,
+        path: req.url,
+        headers: { ...req.headers, host: target.host },
+      },
+      (answer) => {
+        stats.forwarded++;
+        if (dropAnswer) {
+          // The upstream did the work; the client never learns it (a timeout after the write).
+          answer.resume();
+          held.add(res);
+          res.on('close', () => held.delete(res));
+          return;
+        }
+        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(res);
+      },
+    );
+    upstream.on('error', () => {
+      stats.upstreamErrors++;
+      if (!res.headersSent) res.writeHead(502, { 'content-type': 'text/plain' });
+      res.end('bad gateway');
+    });
+    req.pipe(upstream);
+  };
+
+  let server: Server = createServer(handler);
+  const listen = (s: Server, p: number) =>
+    new Promise<number>((resolve, reject) => {
+      s.once('error', reject);
+      s.listen(p, '127.0.0.1', () => {
+        const address = s.address();
+        resolve(typeof address === 'object' && address ? address.port : p);
+      });
+    });
+  const actualPort = await listen(server, port);
+  const shut = () =>
+    new Promise<void>((resolve) => {
+      for (const res of held) res.destroy();
+      held.clear();
+      server.close(() => resolve());
+      server.closeAllConnections();
+    });
+
+  return {
+    url: `http://localhost:${actualPort}`,
+    port: actualPort,
+    stats,
+    setMode(value) {
+      mode = value;
+      if (value === 'pass') {
+        for (const res of held) res.destroy();
+        held.clear();
+      }
+    },
+    goDown: shut,
+    async comeBack() {
+      server = createServer(handler);
+      await listen(server, actualPort);
+    },
+    close: shut,
+  };
+}

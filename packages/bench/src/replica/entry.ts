@@ -1,0 +1,28 @@
+// Child-process entry of one API replica: the drills kill these with SIGKILL, so they must be real processes.
+// Like apps/api/src/main.ts, plus the knobs drills need (reconcile age, pool size) and a readiness message.
+import { startApi } from '@checkout/api';
+
+const env = process.env;
+const num = (name: string) => (env[name] ? Number(env[name]) : undefined);
+const reconcileIntervalMs = num('RECONCILE_INTERVAL_MS');
+
+const api = await startApi({
+  port: num('PORT') ?? 0,
+  ...(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : {}),
+  invoiceboxApiUrl: env.INVOICEBOX_API_URL ?? 'http://localhost:4010',
+  ...(env.INVOICEBOX_TOKEN ? { invoiceboxToken: env.INVOICEBOX_TOKEN } : {}),
+  ...(env.INVOICEBOX_MERCHANT_ID ? { merchantId: env.INVOICEBOX_MERCHANT_ID } : {}),
+  ...(env.INVOICEBOX_NOTIFICATION_KEY ? { notificationKey: env.INVOICEBOX_NOTIFICATION_KEY } : {}),
+  ...(env.PUBLIC_API_URL ? { publicApiUrl: env.PUBLIC_API_URL } : {}),
+  storefrontUrl: env.STOREFRONT_URL ?? 'http://localhost:5173',
+  adminToken: env.ADMIN_TOKEN ?? 'drill-admin-token-unset',
+  reconcileIntervalMs: reconcileIntervalMs ? reconcileIntervalMs : false,
+  ...(num('RECONCILE_MIN_AGE_MS') !== undefined ? { reconcileMinAgeMs: num('RECONCILE_MIN_AGE_MS') } : {}),
+  ...(num('POOL_SIZE') ? { poolSize: num('POOL_SIZE') } : {}),
+  logLevel: env.LOG_LEVEL ?? 'info',
+});
+process.send?.({ ready: api.url });
+
+process.once('SIGTERM', () => {
+  void api.close().then(() => process.exit(0));
+});

@@ -1,0 +1,18 @@
+/** A GitHub-flavoured markdown table; columns after the first are right-aligned (they hold numbers). */
+export function markdownTable(header: string[], rows: string[][]): string {
+  const cellText = (cell: string) => cell.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+  const line = (cells: string[]) => `| ${cells.map(cellText).join(' | ')} |`;
+  const align = header.map((_, i) => (i === 0 ? '---' : '---:'));
+  return [line(header), line(align), ...rows.map(line)].join('\n');
+}
+
+/** 1234.5 -> "1,235"; small values keep `digits` decimals. */
+export function num(value: number, digits = 0): string {
+  if (!Number.isFinite(value)) return 'n/a';
+  return value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+}
+
+export function ratio(value: number, baseline: number): string {
+  if (!Number.isFinite(value) || !Number.isFinite(baseline) || baseline === 0) return 'n/a';
+  return `${(value / baseline).toFixed(2)}x`;
+}
