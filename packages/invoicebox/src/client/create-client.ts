@@ -118,7 +118,7 @@ export function createInvoiceboxClient(options: InvoiceboxClientOptions) {
     /** `GET /security/api/auth/auth`: `userId` is null when the token was not recognised as a user. */
     checkAuth: () => single('GET', '/security/api/auth/auth', authEnvelope),
 
-    createOrder: (request: CreateOrderRequest) => {
+    createOrder: async (request: CreateOrderRequest) => {
       const body = validateRequest(createOrderRequestSchema, request);
       if (validateBaskets) checkBasketAmounts(body);
       return single('POST', '/billing/api/order/order', orderEnvelope, body);
@@ -126,7 +126,7 @@ export function createInvoiceboxClient(options: InvoiceboxClientOptions) {
 
     getOrder: (orderId: string) => single('GET', `/billing/api/order/order/${id(orderId)}`, orderEnvelope),
 
-    findOrders: (params: FindOrdersParams = {}) => {
+    findOrders: async (params: FindOrdersParams = {}) => {
       const query = new FilterQuery()
         .equal('id', params.id)
         .equal('merchantOrderId', params.merchantOrderId)
@@ -138,7 +138,7 @@ export function createInvoiceboxClient(options: InvoiceboxClientOptions) {
       return list(`/filter/api/order/order${query}`, orderList);
     },
 
-    updateOrder: (orderId: string, patch: UpdateOrderRequest) => {
+    updateOrder: async (orderId: string, patch: UpdateOrderRequest) => {
       const body = validateRequest(updateOrderRequestSchema, patch);
       if (validateBaskets) checkBasketAmounts(body);
       return single('PUT', `/billing/api/order/order/${id(orderId)}`, orderEnvelope, body);
@@ -150,13 +150,13 @@ export function createInvoiceboxClient(options: InvoiceboxClientOptions) {
     getRefundableItems: (orderId: string) =>
       single('GET', `/billing/api/order/order/${id(orderId)}/refund-basket-item`, refundableEnvelope),
 
-    createRefund: (request: CreateRefundRequest) => {
+    createRefund: async (request: CreateRefundRequest) => {
       const body = validateRequest(createRefundRequestSchema, request);
       if (validateBaskets) checkBasketAmounts(body);
       return single('POST', '/billing/api/order/refund-order', refundEnvelope, body);
     },
 
-    findRefunds: (params: FindRefundsParams = {}) => {
+    findRefunds: async (params: FindRefundsParams = {}) => {
       const query = new FilterQuery()
         .equal('id', params.id)
         .equal('parentId', params.parentId)
@@ -166,7 +166,7 @@ export function createInvoiceboxClient(options: InvoiceboxClientOptions) {
       return list(`/filter/api/order/refund-order${query}`, refundList);
     },
 
-    createShipment: (request: CreateShipmentRequest) => {
+    createShipment: async (request: CreateShipmentRequest) => {
       const body = validateRequest(createShipmentRequestSchema, request);
       return single('POST', '/billing/api/order/shipment', shipmentEnvelope, body);
     },
