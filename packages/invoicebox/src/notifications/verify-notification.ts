@@ -40,7 +40,17 @@ function readSignature(signature: string | readonly string[] | null | undefined)
         'signing is enabled in the shop settings and that no proxy strips the header.',
     );
   }
-  return value.trim().toLowerCase();
+  return value.length === 40 ? value : value.trim();
+}
+
+// Reused for every call (verification is synchronous): decoding the received hex needs no allocation.
+const received = Buffer.alloc(20);
+
+/** Constant-time comparison of a 40-char hex signature with the computed digest. */
+function signatureMatches(hex: string, computed: Buffer): boolean {
+  // Buffer hex decoding stops at the first invalid pair, so 20 bytes from 40 chars means valid hex (any case).
+  if (hex.length !== 40 || received.write(hex, 'hex') !== 20) return false;
+  return timingSafeEqual(received, computed);
 }
 
 function mismatchMessage(bytes: Buffer, signature: string, key: string): string {
@@ -82,11 +92,13 @@ export function verifyNotification(
   if (typeof key !== 'string' || key === '')
     throw new TypeError('verifyNotification: the notification key is empty');
   const bytes = toBytes(rawBody);
-  const received = readSignature(signature);
+  const signatureHex = readSignature(signature);
   const computed = createHmac('sha1', key).update(bytes).digest();
-  const given = HEX_SHA1.test(received) ? Buffer.from(received, 'hex') : undefined;
-  if (!given || given.length !== computed.length || !timingSafeEqual(given, computed)) {
-    throw new InvoiceboxSignatureError('signature_mismatch', mismatchMessage(bytes, received, key));
+  if (!signatureMatches(signatureHex, computed)) {
+    throw new InvoiceboxSignatureError(
+      'signature_mismatch',
+      mismatchMessage(bytes, signatureHex.toLowerCase(), key),
+    );
   }
   let json: unknown;
   try {

@@ -18,6 +18,6 @@ export const orderNotificationSchema = z.looseObject({
   parentId: z.string().nullish(),
   paidAt: z.string().nullish(),
   createdAt: z.string().optional(),
-  basketItems: z.array(z.looseObject({})).optional(),
+  basketItems: z.array(z.unknown()).optional(),
 });
 export type OrderNotification = z.infer<typeof orderNotificationSchema>;

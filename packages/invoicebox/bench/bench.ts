@@ -1,0 +1,113 @@
+import { createHmac } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { Bench } from 'tinybench';
+import { type BasketLineInput, buildBasket, VAT_CODES, verifyNotification } from '../src/index.js';
+
+const FIXTURES = new URL('../../../../shared/fixtures/invoicebox-sdk-php/', import.meta.url);
+const KEY = 'test';
+const SIGNATURE = '4731e2fb446ba519fd9d8798a1a0873f073189e8';
+
+export interface Row {
+  task: string;
+  opsPerSecond: number;
+  baseline: string | null;
+  baselineOpsPerSecond: number | null;
+  /** opsPerSecond / baselineOpsPerSecond, when there is a baseline. */
+  ratio: number | null;
+}
+
+export interface BenchOptions {
+  /** Measuring time per task in ms (default 1000). */
+  timeMs?: number;
+}
+
+function opsPerSecond(bench: Bench, name: string): number {
+  const result = bench.getTask(name)?.result;
+  if (!result || !('period' in result)) throw new Error(`benchmark ${name} did not complete`);
+  return 1000 / result.period;
+}
+
+function hundredLines(): BasketLineInput[] {
+  return Array.from({ length: 100 }, (_, i) => ({
+    sku: `sku-${i}`,
+    name: `Товар ${i}`,
+    unitPrice: 1999 + i * 137,
+    quantity: i % 3 === 0 ? 1.25 : (i % 7) + 1,
+    vatCode: VAT_CODES[i % VAT_CODES.length] ?? 'RUS_VAT20',
+  }));
+}
+
+/** verifyNotification on the 1 KB SDK notification against bare HMAC-SHA1 + JSON.parse, measured in one run. */
+export async function measureVerify(options: BenchOptions = {}) {
+  const body = readFileSync(new URL('payment-notification.body', FIXTURES));
+  const bench = new Bench({ time: options.timeMs ?? 1000, warmupTime: 200 });
+  let sink: unknown;
+  bench
+    .add('baseline: createHmac + JSON.parse', () => {
+      const digest = createHmac('sha1', KEY).update(body).digest('hex');
+      sink = digest === SIGNATURE && JSON.parse(body.toString('utf8'));
+    })
+    .add('verifyNotification (1 KB)', () => {
+      sink = verifyNotification(body, SIGNATURE, KEY);
+    });
+  await bench.run();
+  if (!sink) throw new Error('benchmark body did not verify');
+  const opsPerSecondValue = opsPerSecond(bench, 'verifyNotification (1 KB)');
+  const baselineOpsPerSecond = opsPerSecond(bench, 'baseline: createHmac + JSON.parse');
+  return {
+    opsPerSecond: opsPerSecondValue,
+    baselineOpsPerSecond,
+    ratio: opsPerSecondValue / baselineOpsPerSecond,
+  };
+}
+
+/** buildBasket on 100 mixed lines (all VAT codes, some fractional quantities). */
+export async function measureBuildBasket(options: BenchOptions = {}) {
+  const lines = hundredLines();
+  const bench = new Bench({ time: options.timeMs ?? 1000, warmupTime: 200 });
+  let total = 0;
+  bench.add('buildBasket (100 lines)', () => {
+    total += buildBasket(lines).amount;
+  });
+  await bench.run();
+  if (total <= 0) throw new Error('buildBasket produced nothing');
+  return { opsPerSecond: opsPerSecond(bench, 'buildBasket (100 lines)') };
+}
+
+/** Every benchmark of the package as rows, for bench/run.ts and a repo-wide benchmark. */
+export async function runBench(options: BenchOptions = {}): Promise<Row[]> {
+  const verify = await measureVerify(options);
+  const basket = await measureBuildBasket(options);
+  return [
+    {
+      task: 'verifyNotification (1 KB fixture)',
+      opsPerSecond: verify.opsPerSecond,
+      baseline: 'createHmac(sha1) + JSON.parse',
+      baselineOpsPerSecond: verify.baselineOpsPerSecond,
+      ratio: verify.ratio,
+    },
+    {
+      task: 'buildBasket (100 lines)',
+      opsPerSecond: basket.opsPerSecond,
+      baseline: null,
+      baselineOpsPerSecond: null,
+      ratio: null,
+    },
+  ];
+}
+
+const fmt = (n: number | null) => (n === null ? '—' : Math.round(n).toLocaleString('en-US'));
+
+export function toMarkdown(rows: readonly Row[]): string {
+  const lines = [
+    '| task | ops/s | baseline | baseline ops/s | ratio |',
+    '| --- | ---: | --- | ---: | ---: |',
+  ];
+  for (const row of rows) {
+    const ratio = row.ratio === null ? '—' : row.ratio.toFixed(2);
+    lines.push(
+      `| ${row.task} | ${fmt(row.opsPerSecond)} | ${row.baseline ?? '—'} | ${fmt(row.baselineOpsPerSecond)} | ${ratio} |`,
+    );
+  }
+  return lines.join('\n');
+}
