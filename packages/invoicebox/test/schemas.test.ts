@@ -81,6 +81,14 @@ describe('enumerations', () => {
     expect(normalizeOrderStatus('hold')).toBe('hold');
   });
 
+  it('responses and notifications tolerate a status nobody documented yet', () => {
+    const order = (fixtureJson('success-create-order-response.json') as { data: object }).data;
+    expect(orderSchema.parse({ ...order, status: 'partially-refunded' }).status).toBe('partially-refunded');
+    const notification = JSON.parse(fixtureBytes(NOTIFICATION_BODY).toString('utf8'));
+    expect(orderNotificationSchema.safeParse({ ...notification, status: 'new-status' }).success).toBe(true);
+    expect(orderNotificationSchema.safeParse({ ...notification, status: 5 }).success).toBe(false);
+  });
+
   it('knows VAT codes, item types and OKEI units', () => {
     expect(vatCodeSchema.safeParse('RUS_VAT22_ADDED').success).toBe(true);
     expect(vatCodeSchema.safeParse('NONE').success).toBe(false);

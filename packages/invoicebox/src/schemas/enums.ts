@@ -17,6 +17,11 @@ export const ORDER_STATUSES = [
 ] as const;
 export const orderStatusSchema = z.enum(ORDER_STATUSES);
 export type OrderStatus = z.infer<typeof orderStatusSchema>;
+/**
+ * Status as read from responses and notifications: any string, typed so editors still offer the known values.
+ * A signed notification with a status we have never seen must still reach the shop's handler, not fail parsing.
+ */
+export const responseOrderStatusSchema = z.string() as unknown as z.ZodType<OrderStatus | (string & {})>;
 export type CanonicalOrderStatus = Exclude<OrderStatus, 'success' | 'cancelled'>;
 
 /** Folds the variants onto the documented spelling: 'success' means paid ('completed'), 'cancelled' -> 'canceled'. */
@@ -52,6 +57,7 @@ export type CustomerType = z.infer<typeof customerTypeSchema>;
 export const REFUND_STATUSES = ['draft', 'created', 'completed', 'canceled'] as const;
 export const refundStatusSchema = z.enum(REFUND_STATUSES);
 export type RefundStatus = z.infer<typeof refundStatusSchema>;
+export const responseRefundStatusSchema = z.string() as unknown as z.ZodType<RefundStatus | (string & {})>;
 
 export const SHIPMENT_STATUSES = ['draft', 'pending', 'completed', 'canceled'] as const;
 export const shipmentStatusSchema = z.enum(SHIPMENT_STATUSES);

@@ -34,6 +34,8 @@ export {
   type RefundStatus,
   ROUND_POLICIES,
   refundStatusSchema,
+  responseOrderStatusSchema,
+  responseRefundStatusSchema,
   roundPolicySchema,
   SHIPMENT_STATUSES,
   shipmentStatusSchema,

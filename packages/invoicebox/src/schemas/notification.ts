@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { orderStatusSchema } from './enums.js';
+import { responseOrderStatusSchema } from './enums.js';
 
 /**
  * The JSON Invoicebox POSTs to the shop: the order (or, with `subtype: "refund"`, the refund order).
@@ -8,7 +8,7 @@ import { orderStatusSchema } from './enums.js';
  */
 export const orderNotificationSchema = z.looseObject({
   id: z.string(),
-  status: orderStatusSchema,
+  status: responseOrderStatusSchema,
   merchantId: z.string(),
   merchantOrderId: z.string(),
   amount: z.number(),

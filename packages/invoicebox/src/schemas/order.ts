@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { basketItemResponseSchema } from './basket-item.js';
 import { customerResponseSchema } from './customer.js';
-import { orderStatusSchema } from './enums.js';
+import { responseOrderStatusSchema } from './enums.js';
 import { invoiceSettingSchema, orderSettingSchema } from './settings.js';
 
 /**
@@ -10,7 +10,7 @@ import { invoiceSettingSchema, orderSettingSchema } from './settings.js';
  */
 export const orderSchema = z.looseObject({
   id: z.string(),
-  status: orderStatusSchema,
+  status: responseOrderStatusSchema,
   merchantId: z.string(),
   merchantOrderId: z.string(),
   merchantOrderIdVisible: z.string().optional(),

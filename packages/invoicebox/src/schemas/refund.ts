@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { basketItemResponseSchema, basketItemSchema } from './basket-item.js';
-import { refundStatusSchema } from './enums.js';
+import { responseRefundStatusSchema } from './enums.js';
 import { moneySchema } from './primitives.js';
 
 /** A line of `GET .../order/{id}/refund-basket-item`: the basket line plus what is still refundable on it. */
@@ -33,6 +33,6 @@ export const refundSchema = z.looseObject({
   currencyId: z.string().optional(),
   basketItems: z.array(basketItemResponseSchema),
   createdAt: z.string().optional(),
-  status: refundStatusSchema,
+  status: responseRefundStatusSchema,
 });
 export type Refund = z.infer<typeof refundSchema>;
