@@ -1,5 +1,5 @@
 CREATE TABLE "notifications" (
-	"id" serial PRIMARY KEY NOT NULL,
+	"id" uuid PRIMARY KEY NOT NULL,
 	"order_id" uuid,
 	"invoicebox_id" text,
 	"merchant_order_id" text,
@@ -21,7 +21,7 @@ CREATE TABLE "order_events" (
 	"to_status" text NOT NULL,
 	"source" text NOT NULL,
 	"reason" text NOT NULL,
-	"notification_id" bigint,
+	"notification_id" uuid,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint

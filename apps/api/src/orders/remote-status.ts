@@ -31,7 +31,7 @@ export async function applyRemoteOrderState(
     remote: RemoteState;
     source: TransitionSource;
     reason: string;
-    notificationId?: number;
+    notificationId?: string;
     lockedStatus?: OrderStatus;
   },
   log: Logger,

@@ -37,7 +37,7 @@ export type TransitionRequest = {
   reason: string;
   /** Extra columns written in the same guarded UPDATE (e.g. the Invoicebox id with awaiting_payment). */
   patch?: OrderPatch;
-  notificationId?: number;
+  notificationId?: string;
   /** The status the caller read with SELECT … FOR UPDATE in this transaction (saves a round trip). */
   lockedStatus?: OrderStatus;
 };
@@ -63,7 +63,9 @@ export async function transitionOrder(
         .select({ status: orders.status })
         .from(orders)
         .where(eq(orders.id, change.orderId))
-        .for('update');
+        .for('update')
+        .prepare('lock_order')
+        .execute();
   if (!row) return { outcome: 'not_found' };
   const from = row.status;
   if (!isOrderStatus(from)) throw new Error(`order ${change.orderId} has an unknown status ${from}`);
@@ -76,23 +78,32 @@ export async function transitionOrder(
     return { outcome: 'illegal', from, to: change.to };
   }
   const paidAt = change.to === 'paid' ? (change.patch?.paidAt ?? new Date()) : change.patch?.paidAt;
-  const updated = await tx
+  const update = tx
     .update(orders)
     .set({ ...change.patch, ...(paidAt ? { paidAt } : {}), status: change.to, updatedAt: sql`now()` })
     .where(and(eq(orders.id, change.orderId), eq(orders.status, from)))
-    .returning({ id: orders.id });
+    .returning({ id: orders.id })
+    // Named: postgres.js then keeps it prepared per connection (no describe round trip on every change).
+    .prepare('guarded_status_update')
+    .execute();
+  const event = tx
+    .insert(orderEvents)
+    .values({
+      orderId: change.orderId,
+      fromStatus: from,
+      toStatus: change.to,
+      source: change.source,
+      reason: change.reason,
+      notificationId: change.notificationId,
+    })
+    .prepare('record_order_event')
+    .execute();
+  // Both go out together (pipelined on the transaction's connection); a failed guard rolls both back.
+  const [updated] = await Promise.all([update, event]);
   if (updated.length === 0) {
     // Cannot happen while we hold the row lock; kept as the guard the design relies on.
     throw new Error(`order ${change.orderId} changed under a row lock`);
   }
-  await tx.insert(orderEvents).values({
-    orderId: change.orderId,
-    fromStatus: from,
-    toStatus: change.to,
-    source: change.source,
-    reason: change.reason,
-    notificationId: change.notificationId,
-  });
   log.info({ orderId: change.orderId, from, to: change.to, source: change.source }, 'order status changed');
   return { outcome: 'applied', from, to: change.to };
 }

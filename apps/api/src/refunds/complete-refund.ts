@@ -18,7 +18,7 @@ export async function completeRefund(
     invoiceboxRefundId?: string;
     source: TransitionSource;
     reason: string;
-    notificationId?: number;
+    notificationId?: string;
   },
   log: Logger,
 ): Promise<'applied' | 'unchanged' | 'not_found'> {

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import {
   normalizeOrderStatus,
   notificationReply,
@@ -21,7 +21,7 @@ type Plan = {
   answer: NotificationAnswer;
   outcome: string;
   orderId: string | null;
-  apply?: (notificationId: number) => Promise<unknown>;
+  apply?: (notificationId: string) => Promise<unknown>;
 };
 
 const success = (outcome: string, orderId: string | null, apply?: Plan['apply']): Plan => ({
@@ -53,6 +53,9 @@ function sameAmount(wire: unknown, ours: number): boolean {
 const statusOf = (n: OrderNotification): string =>
   normalizeOrderStatus(String(n.status) as Parameters<typeof normalizeOrderStatus>[0]) as string;
 
+// Hot-path statements use drizzle's .prepare(): on postgres.js that makes the driver keep a named prepared
+// statement per connection instead of a describe round trip before every query (2x fewer round trips).
+
 /**
  * A verified notification, recorded and applied in ONE transaction. The order (or refund) row is locked first,
  * so every delivery about it is serialised; the unique key (Invoicebox id, status, body hash) then turns a
@@ -70,38 +73,51 @@ export async function applyNotification(
   const isRefund = n.subtype === 'refund' || Boolean((n as { parentId?: unknown }).parentId);
   return deps.db.transaction(async (tx) => {
     const plan = isRefund ? await planRefund(tx, n, log) : await planOrder(tx, n, log);
-    const [row] = await tx
-      .insert(notifications)
-      .values({
-        orderId: plan.orderId,
-        invoiceboxId: n.id,
-        merchantOrderId: n.merchantOrderId ?? null,
-        status,
-        subtype: typeof n.subtype === 'string' ? n.subtype : null,
-        bodySha256,
-        rawBody: raw.toString('utf8'),
-        signatureValid: true,
-        answer: plan.answer,
-        outcome: plan.outcome,
-      })
-      .onConflictDoNothing()
-      .returning({ id: notifications.id });
-    if (!row) {
-      const [first] = await tx
-        .update(notifications)
-        .set({ deliveries: sql`${notifications.deliveries} + 1` })
-        .where(
-          and(
-            eq(notifications.invoiceboxId, n.id),
-            eq(notifications.status, status),
-            eq(notifications.bodySha256, bodySha256),
-          ),
-        )
-        .returning({ answer: notifications.answer });
-      log.info({ invoiceboxId: n.id, status }, 'duplicate notification: answering as before');
-      return first?.answer ?? (notificationReply.success() as NotificationAnswer);
+    const id = randomUUID();
+    const record = {
+      id,
+      orderId: plan.orderId,
+      invoiceboxId: n.id,
+      merchantOrderId: n.merchantOrderId ?? null,
+      status,
+      subtype: typeof n.subtype === 'string' ? n.subtype : null,
+      bodySha256,
+      rawBody: raw.toString('utf8'),
+      signatureValid: true,
+      answer: plan.answer,
+      outcome: plan.outcome,
+    };
+    if (plan.apply) {
+      // Under the row lock a change is only planned when this body has never been recorded (a repeat would see
+      // the changed status), so the record and the change go out together; a unique violation would roll back.
+      await Promise.all([
+        tx.insert(notifications).values(record).prepare('record_notification').execute(),
+        plan.apply(id),
+      ]);
+    } else {
+      const [row] = await tx
+        .insert(notifications)
+        .values(record)
+        .onConflictDoNothing()
+        .returning({ id: notifications.id })
+        .prepare('record_notification_once')
+        .execute();
+      if (!row) {
+        const [first] = await tx
+          .update(notifications)
+          .set({ deliveries: sql`${notifications.deliveries} + 1` })
+          .where(
+            and(
+              eq(notifications.invoiceboxId, n.id),
+              eq(notifications.status, status),
+              eq(notifications.bodySha256, bodySha256),
+            ),
+          )
+          .returning({ answer: notifications.answer });
+        log.info({ invoiceboxId: n.id, status }, 'duplicate notification: answering as before');
+        return first?.answer ?? (notificationReply.success() as NotificationAnswer);
+      }
     }
-    await plan.apply?.(row.id);
     log.info(
       { invoiceboxId: n.id, status, orderId: plan.orderId, outcome: plan.outcome },
       'notification processed',
@@ -126,7 +142,9 @@ async function planOrder(tx: Tx, n: OrderNotification, log: Logger): Promise<Pla
         ? or(eq(orders.invoiceboxOrderId, n.id), eq(orders.id, merchantOrderId))
         : eq(orders.invoiceboxOrderId, n.id),
     )
-    .for('update');
+    .for('update')
+    .prepare('lock_order_for_notification')
+    .execute();
   if (!order) return refuse('order_not_found', `no order ${merchantOrderId || n.id} in this shop`);
   if (order.invoiceboxOrderId && order.invoiceboxOrderId !== n.id) {
     return refuse(
