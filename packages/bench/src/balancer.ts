@@ -9,7 +9,7 @@ export type Balancer = {
   goDown(): Promise<void>;
   comeBack(): Promise<void>;
   close(): Promise<void>;
-  stats: { forwarded: number; upstreamErrors: number };
+  stats: { forwarded: number; upstreamErrors: number; heldClosed: number };
 };
 
 export type BalancerMode = 'pass' | 'hang' | 'late';
@@ -22,13 +22,16 @@ export type BalancerMode = 'pass' | 'hang' | 'late';
 export async function startBalancer(upstreams: string[], port = 0): Promise<Balancer> {
   let next = 0;
   let mode: BalancerMode = 'pass';
-  const stats = { forwarded: 0, upstreamErrors: 0 };
+  const stats = { forwarded: 0, upstreamErrors: 0, heldClosed: 0 };
   const held = new Set<ServerResponse>();
 
   const handler = (req: IncomingMessage, res: ServerResponse) => {
     if (mode === 'hang') {
       held.add(res);
-      res.on('close', () => held.delete(res));
+      res.on('close', () => {
+        held.delete(res);
+        stats.heldClosed++;
+      });
       req.resume();
       return;
     }

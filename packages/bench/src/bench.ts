@@ -1,0 +1,156 @@
+// `pnpm bench`: one table, each figure next to a baseline measured in the same run. Written to docs/benchmarks.md.
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { docsPath } from './docs.js';
+import { measureNotificationEngine } from './measure/notification-engines.js';
+import { measureOrderRate } from './measure/order-rate.js';
+import { measureSandboxRate } from './measure/sandbox-rate.js';
+import { measureVerify } from './measure/verify.js';
+import { apiBench, webBench } from './reuse.js';
+import { buildStorefront, webRoot } from './storefront-build.js';
+import { markdownTable, num, ratio } from './table.js';
+import { startTempPostgres } from './temp-postgres.js';
+
+type Row = [measure: string, value: string, baseline: string, baselineName: string, ratio: string];
+const rows: Row[] = [];
+const problems: string[] = [];
+const startedAt = new Date();
+const t0 = performance.now();
+
+async function step(name: string, fn: () => Promise<void>) {
+  const started = performance.now();
+  process.stdout.write(`… ${name}`);
+  try {
+    await fn();
+    console.log(` (${((performance.now() - started) / 1000).toFixed(1)} s)`);
+  } catch (error) {
+    console.log(' FAILED');
+    console.error(error);
+    problems.push(`${name}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+// A private PostgreSQL (initdb, own port) so the numbers do not depend on whatever else uses the shared server.
+const pg = await startTempPostgres();
+try {
+  const api = await apiBench();
+  await step('notification throughput (apps/api/bench)', async () => {
+    const r = await api.measureNotificationThroughput({
+      adminDatabaseUrl: pg.url(),
+      concurrency: 16,
+      durationMs: 3_000,
+    });
+    rows.push([
+      `notifications applied/s, ${r.concurrency} concurrent senders, PostgreSQL`,
+      num(r.apiPerSecond),
+      num(r.baselinePerSecond),
+      'same SQL transaction straight through postgres.js',
+      ratio(r.apiPerSecond, r.baselinePerSecond),
+    ]);
+  });
+  await step('order creation latency (apps/api/bench)', async () => {
+    const r = await api.measureOrderCreation({ adminDatabaseUrl: pg.url(), samples: 100 });
+    const base = 'sandbox createOrder + one INSERT';
+    rows.push([
+      `orders.create p50, ms (tRPC + sandbox, ${r.samples} sequential)`,
+      num(r.apiP50, 1),
+      num(r.baselineP50, 1),
+      base,
+      ratio(r.apiP50, r.baselineP50),
+    ]);
+    rows.push([
+      `orders.create p99, ms`,
+      num(r.apiP99, 1),
+      num(r.baselineP99, 1),
+      base,
+      ratio(r.apiP99, r.baselineP99),
+    ]);
+  });
+  await step('order creation rate', async () => {
+    const r = await measureOrderRate({ databaseUrl: await pg.createDatabase('bench_rate'), concurrency: 8 });
+    rows.push([
+      `orders.create per second, ${r.concurrency} concurrent shoppers (p50 ${num(r.apiP50, 0)} ms / p99 ${num(r.apiP99, 0)} ms)`,
+      num(r.apiPerSecond),
+      num(r.baselinePerSecond),
+      `sandbox createOrder + one INSERT (p50 ${num(r.baselineP50, 0)} / p99 ${num(r.baselineP99, 0)} ms)`,
+      ratio(r.apiPerSecond, r.baselinePerSecond),
+    ]);
+  });
+  await step('sandbox create-order rate', async () => {
+    const r = await measureSandboxRate(16);
+    rows.push([
+      `sandbox create-order requests/s, ${r.concurrency} concurrent`,
+      num(r.sandboxPerSecond),
+      num(r.barePerSecond),
+      'bare node:http server (parse body, answer JSON)',
+      ratio(r.sandboxPerSecond, r.barePerSecond),
+    ]);
+  });
+  await step('verifyNotification', async () => {
+    const r = measureVerify();
+    rows.push([
+      'verifyNotification per second (one payment notification)',
+      num(r.opsPerSecond),
+      num(r.baselineOpsPerSecond),
+      'bare HMAC-SHA1 + timingSafeEqual + JSON.parse',
+      ratio(r.opsPerSecond, r.baselineOpsPerSecond),
+    ]);
+  });
+  await step('storefront initial JS (apps/web/bench)', async () => {
+    const web = await webBench();
+    const shopDir = await buildStorefront();
+    const baseDir = await mkdtemp(join(tmpdir(), 'checkout-baseline-'));
+    try {
+      const shop = await web.measureInitialJs(shopDir);
+      await web.buildBaseline(webRoot(), baseDir);
+      const base = await web.measureInitialJs(baseDir);
+      rows.push([
+        'storefront initial JS, KB gzipped (production build)',
+        num(shop.gzipBytes / 1024, 1),
+        num(base.gzipBytes / 1024, 1),
+        'bare React + react-query + tRPC client build',
+        ratio(shop.gzipBytes, base.gzipBytes),
+      ]);
+    } finally {
+      await rm(shopDir, { recursive: true, force: true });
+      await rm(baseDir, { recursive: true, force: true });
+    }
+  });
+  await step('notification path on PGlite vs PostgreSQL', async () => {
+    const onPg = await measureNotificationEngine({
+      engine: 'postgres',
+      databaseUrl: await pg.createDatabase('bench_engine'),
+    });
+    const onPglite = await measureNotificationEngine({ engine: 'pglite' });
+    rows.push([
+      'notifications applied/s, embedded PGlite (in-process, 16 concurrent)',
+      num(onPglite.perSecond),
+      num(onPg.perSecond),
+      'same route on PostgreSQL, same setup',
+      ratio(onPglite.perSecond, onPg.perSecond),
+    ]);
+  });
+} finally {
+  await pg.destroy();
+}
+
+const table = markdownTable(
+  ['measure', 'value', 'baseline', 'baseline is', 'value / baseline'],
+  rows.map((r) => [r[0], r[1], r[2], r[3], r[4]]),
+);
+const totalS = ((performance.now() - t0) / 1000).toFixed(0);
+const cpu = cpus();
+const doc = `# Benchmarks
+
+Reproduce: \`pnpm install && pnpm bench\` (packages/bench/src/bench.ts). Each figure is next to its baseline,
+measured in the same run on the same machine; the last column is the ratio (for latency and size, lower is better).
+Machine: ${cpu.length} cores (${cpu[0]?.model ?? 'unknown CPU'}), Node ${process.version}, run ${startedAt.toISOString()}, ${totalS} s in all.
+PostgreSQL: a private server started by the benchmark (initdb into a temporary folder, 127.0.0.1, default settings).
+
+${table}
+${problems.length ? `\nNot measured in this run:\n\n${problems.map((p) => `- ${p}`).join('\n')}\n` : ''}`;
+console.log(`\n${table}\n`);
+await writeFile(docsPath('benchmarks.md'), doc);
+console.log(`written to docs/benchmarks.md (${totalS} s)`);
+process.exit(problems.length ? 1 : 0);

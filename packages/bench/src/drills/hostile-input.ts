@@ -1,0 +1,115 @@
+import type postgres from 'postgres';
+import { runLoad } from '../load.js';
+import { deliver } from '../notification-body.js';
+import { hostileNotification, hostileTrpc, prng } from './hostile-bodies.js';
+import { startDrillStack } from './stack.js';
+import { type Drill, seconds } from './types.js';
+
+const NOTIFICATIONS = 10_000;
+const TRPC_CALLS = 10_000;
+const WARM_UP = 1_000;
+/** RSS may grow by this much at most (heap growth to a plateau is normal; a leak is not). */
+const RSS_SLACK = 64 * 1024 * 1024;
+
+async function snapshot(sql: postgres.Sql) {
+  const [row] = await sql<{ state: string }[]>`
+    SELECT concat_ws('/',
+      (SELECT count(*) FROM orders), (SELECT count(*) FROM order_lines), (SELECT count(*) FROM order_events),
+      (SELECT count(*) FROM refunds), (SELECT count(*) FROM refund_requests),
+      (SELECT md5(coalesce(string_agg(id::text || status || coalesce(paid_at::text, '') || amount, ',' ORDER BY id), ''))
+         FROM orders)) AS state`;
+  return row?.state ?? '';
+}
+
+/**
+ * 10,000 generated bodies at the notification route and 10,000 hostile calls at the tRPC procedures of a
+ * replica holding 20 unpaid orders (a correctly signed notification with the right amount would pay them;
+ * none is sent). Zero 5xx, zero state changes, RSS before/after reported.
+ */
+export const hostileInput: Drill = {
+  id: 6,
+  name: 'Hostile input (10,000 notification bodies + 10,000 tRPC calls)',
+  timeoutMs: 240_000,
+  async run(ctx) {
+    const stack = await startDrillStack({ name: 'hostile', replicas: 1, logFile: ctx.logFile });
+    try {
+      const orders = await stack.createOrders(20);
+      const remote = await Promise.all(
+        orders.map(
+          async (o) =>
+            (await stack.control.order(o.invoiceboxId)).order as unknown as Record<string, unknown>,
+        ),
+      );
+      const replica = stack.replicas[0]!;
+      const rng = prng(20261129);
+      const statuses = new Map<number, number>();
+      const fiveXx: string[] = [];
+      const kinds = new Map<string, number>();
+      const note = (kind: string, status: number, detail: string) => {
+        statuses.set(status, (statuses.get(status) ?? 0) + 1);
+        kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
+        if (status >= 500 && fiveXx.length < 5) fiveXx.push(`${kind} -> ${status} ${detail.slice(0, 160)}`);
+      };
+      const notificationCall = async () => {
+        const hostile = hostileNotification(rng, remote);
+        const { status, answer } = await deliver(replica.url, hostile.body, hostile.signature, 30_000);
+        note(`webhook: ${hostile.kind}`, status, JSON.stringify(answer));
+      };
+      const trpcCall = async () => {
+        const call = hostileTrpc(
+          rng,
+          orders.map((o) => o.orderId),
+        );
+        const response = await fetch(`${replica.url}/trpc/${call.path}`, {
+          method: call.method,
+          headers: { 'content-type': 'application/json', ...call.headers },
+          ...(call.method === 'POST' ? { body: call.body ?? '' } : {}),
+          signal: AbortSignal.timeout(30_000),
+        });
+        note(`trpc: ${call.kind}`, response.status, await response.text());
+      };
+
+      const before = await snapshot(stack.sql);
+      await runLoad(16, WARM_UP, 60_000, (i) => (i % 2 ? notificationCall() : trpcCall()));
+      const rssBefore = replica.rss();
+      const started = performance.now();
+      const webhookRun = await runLoad(16, NOTIFICATIONS, 90_000, notificationCall);
+      const trpcRun = await runLoad(16, TRPC_CALLS, 90_000, trpcCall);
+      const elapsed = performance.now() - started;
+      const rssAfter = replica.rss();
+      const after = await snapshot(stack.sql);
+      const [health] = await Promise.all([
+        fetch(`${replica.url}/healthz`)
+          .then((r) => r.status)
+          .catch(() => 0),
+      ]);
+      const fivexxCount = [...statuses].filter(([s]) => s >= 500).reduce((sum, [, n]) => sum + n, 0);
+      const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+      const complete = webhookRun.done === NOTIFICATIONS && trpcRun.done === TRPC_CALLS;
+      const pass =
+        complete &&
+        fivexxCount === 0 &&
+        before === after &&
+        rssAfter - rssBefore < RSS_SLACK &&
+        health === 200;
+      const notes = [...fiveXx];
+      if (before !== after)
+        notes.push(`state changed: ${before} -> ${after} (orders/lines/events/refunds/requests/md5)`);
+      if (!complete) notes.push(`sent ${webhookRun.done} + ${trpcRun.done} before the deadline`);
+      return {
+        pass,
+        figures:
+          `${webhookRun.done} webhook + ${trpcRun.done} tRPC calls in ${seconds(elapsed)}; ` +
+          `HTTP statuses: ${[...statuses]
+            .sort(([a], [b]) => a - b)
+            .map(([s, n]) => `${s}×${n}`)
+            .join(', ')}; ` +
+          `5xx ${fivexxCount}; state ${before === after ? 'unchanged' : 'CHANGED'}; ` +
+          `RSS ${mb(rssBefore)} -> ${mb(rssAfter)} (after ${WARM_UP} warm-up calls)`,
+        notes,
+      };
+    } finally {
+      await stack.close();
+    }
+  },
+};

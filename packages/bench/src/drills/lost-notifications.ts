@@ -1,0 +1,62 @@
+import { TEST_CARDS } from '@checkout/sandbox';
+import { runLoad, waitUntil } from '../load.js';
+import { paidFacts, startDrillStack } from './stack.js';
+import { type Drill, seconds } from './types.js';
+
+const ORDERS = 100;
+const BOUND_MS = 60_000;
+const RECONCILE_INTERVAL_MS = 1_000;
+const RECONCILE_MIN_AGE_MS = 2_000;
+
+/**
+ * The sandbox drops 30% of its notifications (never sent, never retried). The replicas' reconciler, run
+ * every second here (30 s by default) for orders untouched for 2 s (60 s by default), must bring every paid
+ * order to `paid` within the bound.
+ */
+export const lostNotifications: Drill = {
+  id: 5,
+  name: 'Lost notifications (sandbox drops 30%, reconciliation heals)',
+  timeoutMs: 150_000,
+  async run(ctx) {
+    const stack = await startDrillStack({
+      name: 'lost',
+      replicas: 2,
+      logFile: ctx.logFile,
+      reconcileIntervalMs: RECONCILE_INTERVAL_MS,
+      reconcileMinAgeMs: RECONCILE_MIN_AGE_MS,
+    });
+    try {
+      const orders = await stack.createOrders(ORDERS);
+      await stack.control.settings({ mode: 'deliver', dropRate: 0.3 });
+      await runLoad(8, orders.length, 60_000, async (i) => {
+        await stack.control.pay(orders[i]!.invoiceboxId, TEST_CARDS.success);
+      });
+      const paidAt = performance.now();
+      const ids = orders.map((o) => o.orderId);
+      const convergedIn = await waitUntil(
+        async () => (await paidFacts(stack.sql, ids)).paid === ORDERS,
+        BOUND_MS,
+        100,
+      );
+      const facts = await paidFacts(stack.sql, ids);
+      const deliveries = (await stack.control.deliveries()).filter((d) => d.event === 'payment');
+      const dropped = new Set(deliveries.filter((d) => d.outcome === 'dropped').map((d) => d.orderId)).size;
+      const sources = await stack.sql<{ source: string; n: number }[]>`
+        SELECT source, count(*)::int AS n FROM order_events
+        WHERE to_status = 'paid' AND order_id IN ${stack.sql(ids)} GROUP BY source ORDER BY source`;
+      const pass =
+        convergedIn !== null && facts.paid === ORDERS && facts.paidEvents === ORDERS && facts.paidTwice === 0;
+      return {
+        pass,
+        figures:
+          `${dropped} of ${ORDERS} notifications dropped; ${facts.paid}/${ORDERS} paid ` +
+          `${convergedIn === null ? `NOT within ${seconds(BOUND_MS)}` : `${seconds(performance.now() - paidAt)} after the last payment (bound ${seconds(BOUND_MS)})`}; ` +
+          `paid by: ${sources.map((s) => `${s.source} ${s.n}`).join(', ')}; ${facts.paidTwice} paid twice ` +
+          `(reconciler every ${RECONCILE_INTERVAL_MS} ms, min age ${RECONCILE_MIN_AGE_MS} ms)`,
+        notes: [],
+      };
+    } finally {
+      await stack.close();
+    }
+  },
+};

@@ -1,0 +1,52 @@
+// The measuring functions other workspaces export from their bench/ folders. Imported by a specifier held in a
+// variable: their files follow their own compiler settings (apps/web uses bundler resolution), so this
+// package's typecheck describes only the part it calls.
+import { fileURLToPath } from 'node:url';
+
+export type ApiBench = {
+  measureNotificationThroughput(opts: {
+    adminDatabaseUrl: string;
+    concurrency?: number;
+    durationMs?: number;
+    poolSize?: number;
+  }): Promise<{ apiPerSecond: number; baselinePerSecond: number; ratio: number; concurrency: number }>;
+  measureOrderCreation(opts: { adminDatabaseUrl: string; samples?: number }): Promise<{
+    samples: number;
+    apiP50: number;
+    apiP99: number;
+    baselineP50: number;
+    baselineP99: number;
+  }>;
+};
+
+export type WebBench = {
+  measureInitialJs(
+    distDir: string,
+  ): Promise<{ files: { file: string; gzipBytes: number }[]; gzipBytes: number }>;
+  buildBaseline(webRoot: string, outDir: string): Promise<void>;
+};
+
+async function importFirst<T>(specifiers: string[]): Promise<T> {
+  let lastError: unknown;
+  for (const specifier of specifiers) {
+    try {
+      return (await import(specifier)) as T;
+    } catch (error) {
+      lastError = error;
+    }
+  }
+  throw lastError;
+}
+
+export function apiBench(): Promise<ApiBench> {
+  // '@checkout/api/bench' once apps/api exports it; its file until then.
+  return importFirst<ApiBench>([
+    '@checkout/api/bench',
+    fileURLToPath(new URL('../../../apps/api/bench/run.ts', import.meta.url)),
+  ]);
+}
+
+export function webBench(): Promise<WebBench> {
+  const specifier = '@checkout/web/bench';
+  return import(specifier) as Promise<WebBench>;
+}
