@@ -109,7 +109,8 @@ export async function startApi(opts: StartApiOptions): Promise<RunningApi> {
     void reply.header('x-request-id', request.id);
   });
   await app.register(cors, {
-    origin: new URL(config.storefrontUrl).origin,
+    // A list (not a string) so the header is sent only to the storefront's own origin.
+    origin: [new URL(config.storefrontUrl).origin],
     methods: ['GET', 'POST', 'OPTIONS'],
     allowedHeaders: ['content-type', 'authorization', 'trpc-accept', 'x-trpc-source', 'x-request-id'],
     maxAge: 600,

@@ -10,13 +10,6 @@ for (const driver of DRIVERS) {
     const h = useHarness(driver.name);
     const storedOrders = async () => (await h.database.db.select({ n: count() }).from(orders))[0]?.n ?? 0;
 
-    it('lists the seeded catalog with kopeck prices and mixed VAT codes', async () => {
-      const products = await h.http().catalog.list.query();
-      expect(products).toHaveLength(6);
-      expect(new Set(products.map((p) => p.vatCode))).toEqual(new Set(['RUS_VAT22', 'RUS_VAT10', 'VATNONE']));
-      for (const product of products) expect(Number.isInteger(product.price)).toBe(true);
-    });
-
     it('creates the order at Invoicebox with catalog prices and returns the payment link', async () => {
       const input = checkoutInput();
       const created = await h.http().orders.create.mutate(input);
@@ -55,59 +48,6 @@ for (const driver of DRIVERS) {
       expect(await storedOrders()).toBe(1);
       const { orders: remote } = (await h.control('GET', '/_sandbox/orders')) as { orders: unknown[] };
       expect(remote).toHaveLength(1);
-    });
-
-    const tampered: [string, Record<string, unknown>, RegExp][] = [
-      ['an unknown sku', { lines: [{ sku: 'NOPE-1', quantity: 1 }] }, /lines\.0\.sku.*unknown product/],
-      ['a zero quantity', { lines: [{ sku: 'TEA-100', quantity: 0 }] }, /quantity/],
-      ['a huge quantity', { lines: [{ sku: 'TEA-100', quantity: 1_000_000 }] }, /quantity/],
-      ['a negative quantity', { lines: [{ sku: 'TEA-100', quantity: -3 }] }, /quantity/],
-      ['a fractional quantity', { lines: [{ sku: 'TEA-100', quantity: 1.5 }] }, /quantity/],
-      ['a price in a line', { lines: [{ sku: 'TEA-100', quantity: 1, price: 1 }] }, /price/],
-      ['an amount at the top', { amount: 100 }, /amount/],
-      ['a bad INN', { customer: { ...legalCustomer, vatNumber: '7707083890' } }, /vatNumber/],
-      ['no lines', { lines: [] }, /lines/],
-    ];
-    it.each(tampered)('refuses %s, naming the field, and stores nothing', async (_name, patch, message) => {
-      const error = await h
-        .http()
-        .orders.create.mutate(checkoutInput(patch) as never)
-        .catch((e: unknown) => e);
-      expect(error).toMatchObject({ data: { code: 'BAD_REQUEST', httpStatus: 400 } });
-      expect(String((error as Error).message)).toMatch(message);
-      expect(await storedOrders()).toBe(0);
-    });
-
-    it('answers byId for an unknown order with NOT_FOUND and a malformed id with BAD_REQUEST', async () => {
-      await expect(
-        h.http().orders.byId.query({ id: '00000000-0000-4000-8000-000000000000' }),
-      ).rejects.toMatchObject({
-        data: { code: 'NOT_FOUND' },
-      });
-      await expect(h.http().orders.byId.query({ id: 'x' })).rejects.toMatchObject({
-        data: { code: 'BAD_REQUEST' },
-      });
-    });
-
-    it('keeps staff procedures behind the admin token', async () => {
-      await expect(h.http().admin.orders.list.query({})).rejects.toMatchObject({
-        data: { code: 'UNAUTHORIZED' },
-      });
-      const list = await h.http({ admin: true }).admin.orders.list.query({});
-      expect(list).toEqual({ orders: [], total: 0 });
-    });
-
-    it('serves health, readiness and CORS for the storefront origin only', async () => {
-      expect((await fetch(`${h.api.url}/healthz`)).status).toBe(200);
-      expect(await (await fetch(`${h.api.url}/readyz`)).json()).toEqual({ status: 'ok' });
-      const allowed = await fetch(`${h.api.url}/trpc/catalog.list`, {
-        headers: { origin: 'http://localhost:5199' },
-      });
-      expect(allowed.headers.get('access-control-allow-origin')).toBe('http://localhost:5199');
-      const other = await fetch(`${h.api.url}/trpc/catalog.list`, {
-        headers: { origin: 'http://evil.example' },
-      });
-      expect(other.headers.get('access-control-allow-origin')).toBeNull();
     });
   });
 }

@@ -113,7 +113,9 @@ async function placeWithLease(deps: Deps, orderId: string, log: Logger) {
       const found = await findRemoteOrder(deps, orderId).catch(() => null);
       if (found) return adoptRemoteOrder(deps, orderId, found, log);
     }
-    if (error instanceof InvoiceboxUnknownResultError || error instanceof InvoiceboxNetworkError) {
+    // The request provably never left: nothing to look up (the next attempt still looks first).
+    if (error instanceof InvoiceboxNetworkError) throw unavailable(error);
+    if (error instanceof InvoiceboxUnknownResultError) {
       log.warn({ orderId, err: error }, 'createOrder outcome unknown; looking the order up');
       const found = await findRemoteOrder(deps, orderId).catch(() => null);
       if (found) return adoptRemoteOrder(deps, orderId, found, log);

@@ -1,0 +1,95 @@
+import { count, eq } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { orders } from '../src/db/schema.js';
+import { DRIVERS } from './support/databases.js';
+import { checkoutInput, legalCustomer } from './support/fixtures.js';
+import { useHarness } from './support/harness.js';
+
+// Everything here is decided before Invoicebox is reached: this API points at a closed port.
+for (const driver of DRIVERS) {
+  describe.skipIf(driver.skip)(`checkout input and an unreachable Invoicebox on ${driver.name}`, () => {
+    const h = useHarness(driver.name, { sandbox: false });
+    const storedOrders = async () => (await h.database.db.select({ n: count() }).from(orders))[0]?.n ?? 0;
+
+    it('lists the seeded catalog with kopeck prices and mixed VAT codes', async () => {
+      const products = await h.http().catalog.list.query();
+      expect(products).toHaveLength(6);
+      expect(new Set(products.map((p) => p.vatCode))).toEqual(new Set(['RUS_VAT22', 'RUS_VAT10', 'VATNONE']));
+      for (const product of products) expect(Number.isInteger(product.price)).toBe(true);
+    });
+
+    const tampered: [string, Record<string, unknown>, RegExp][] = [
+      ['an unknown sku', { lines: [{ sku: 'NOPE-1', quantity: 1 }] }, /lines\.0\.sku.*unknown product/],
+      ['a zero quantity', { lines: [{ sku: 'TEA-100', quantity: 0 }] }, /quantity/],
+      ['a huge quantity', { lines: [{ sku: 'TEA-100', quantity: 1_000_000 }] }, /quantity/],
+      ['a negative quantity', { lines: [{ sku: 'TEA-100', quantity: -3 }] }, /quantity/],
+      ['a fractional quantity', { lines: [{ sku: 'TEA-100', quantity: 1.5 }] }, /quantity/],
+      ['a price in a line', { lines: [{ sku: 'TEA-100', quantity: 1, price: 1 }] }, /price/],
+      ['an amount at the top', { amount: 100 }, /amount/],
+      ['a bad INN', { customer: { ...legalCustomer, vatNumber: '7707083890' } }, /vatNumber/],
+      ['no lines', { lines: [] }, /lines/],
+    ];
+    it.each(tampered)('refuses %s, naming the field, and stores nothing', async (_name, patch, message) => {
+      const error = await h
+        .http()
+        .orders.create.mutate(checkoutInput(patch) as never)
+        .catch((e: unknown) => e);
+      expect(error).toMatchObject({ data: { code: 'BAD_REQUEST', httpStatus: 400 } });
+      expect(String((error as Error).message)).toMatch(message);
+      expect(await storedOrders()).toBe(0);
+    });
+
+    it('keeps the order pending when Invoicebox cannot be reached, and says so', async () => {
+      const input = checkoutInput();
+      await expect(h.http().orders.create.mutate(input)).rejects.toMatchObject({
+        data: { code: 'SERVICE_UNAVAILABLE' },
+      });
+      const [row] = await h.database.db
+        .select()
+        .from(orders)
+        .where(eq(orders.idempotencyKey, input.idempotencyKey));
+      expect(row).toMatchObject({
+        status: 'pending',
+        createAttempts: 1,
+        invoiceboxOrderId: null,
+        placingUntil: null,
+      });
+      expect(row?.amount).toBe(2 * 34_900 + 300_000);
+    });
+
+    it('answers byId for an unknown order with NOT_FOUND and a malformed id with BAD_REQUEST', async () => {
+      await expect(
+        h.http().orders.byId.query({ id: '00000000-0000-4000-8000-000000000000' }),
+      ).rejects.toMatchObject({
+        data: { code: 'NOT_FOUND' },
+      });
+      await expect(h.http().orders.byId.query({ id: 'x' })).rejects.toMatchObject({
+        data: { code: 'BAD_REQUEST' },
+      });
+    });
+
+    it('keeps staff procedures behind the admin token', async () => {
+      await expect(h.http().admin.orders.list.query({})).rejects.toMatchObject({
+        data: { code: 'UNAUTHORIZED' },
+      });
+      const wrong = await fetch(`${h.api.url}/trpc/admin.orders.list`, {
+        headers: { authorization: 'Bearer nope' },
+      });
+      expect(wrong.status).toBe(401);
+      expect(await h.http({ admin: true }).admin.orders.list.query({})).toEqual({ orders: [], total: 0 });
+    });
+
+    it('serves health, readiness and CORS for the storefront origin only', async () => {
+      expect((await fetch(`${h.api.url}/healthz`)).status).toBe(200);
+      expect(await (await fetch(`${h.api.url}/readyz`)).json()).toEqual({ status: 'ok' });
+      const allowed = await fetch(`${h.api.url}/trpc/catalog.list`, {
+        headers: { origin: 'http://localhost:5199' },
+      });
+      expect(allowed.headers.get('access-control-allow-origin')).toBe('http://localhost:5199');
+      const other = await fetch(`${h.api.url}/trpc/catalog.list`, {
+        headers: { origin: 'http://evil.example' },
+      });
+      expect(other.headers.get('access-control-allow-origin')).toBeNull();
+    });
+  });
+}
