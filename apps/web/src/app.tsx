@@ -1,5 +1,5 @@
-import { lazy, Suspense } from 'react';
-import { Link, Route, Switch } from 'wouter';
+import { lazy, Suspense, useEffect, useRef } from 'react';
+import { Link, Route, Switch, useLocation } from 'wouter';
 import { useCart } from './cart/cart-store';
 import { CatalogPage } from './routes/catalog-page';
 import { CheckoutPage } from './routes/checkout/checkout-page';
@@ -12,6 +12,17 @@ const AdminOrderPage = lazy(() => import('./routes/admin').then((m) => ({ defaul
 
 export function App() {
   const count = useCart().reduce((sum, line) => sum + line.quantity, 0);
+  const [location] = useLocation();
+  const mainRef = useRef<HTMLElement>(null);
+  const shownLocation = useRef(location);
+
+  // After an in-app navigation, move focus to the new page so keyboard and screen-reader users start there.
+  useEffect(() => {
+    if (shownLocation.current === location) return;
+    shownLocation.current = location;
+    mainRef.current?.focus();
+  }, [location]);
+
   return (
     <>
       <a className="skip-link" href="#main">
@@ -27,7 +38,7 @@ export function App() {
           </Link>
         </nav>
       </header>
-      <main id="main" tabIndex={-1}>
+      <main id="main" tabIndex={-1} ref={mainRef}>
         <Suspense fallback={<p aria-live="polite">Загружаем…</p>}>
           <Switch>
             <Route path="/" component={CatalogPage} />

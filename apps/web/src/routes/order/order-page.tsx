@@ -10,6 +10,11 @@ import { RetryPayment } from './retry-payment';
 
 const POLL_MS = 2_000;
 
+const orderMissing = (error: unknown) => {
+  const code = describeApiError(error).code;
+  return code === 'NOT_FOUND' || code === 'BAD_REQUEST';
+};
+
 /** The order's real state comes from the API; the return URL's `result` only picks the wording. */
 export function OrderPage() {
   const { id = '' } = useParams<{ id: string }>();
@@ -40,7 +45,9 @@ export function OrderPage() {
       <section>
         <h1>Заказ</h1>
         <p role="alert" className="error-box">
-          {describeApiError(order.error).message}
+          {orderMissing(order.error)
+            ? 'Заказ не найден. Проверьте ссылку.'
+            : describeApiError(order.error).message}
         </p>
         <Link href="/">В каталог</Link>
       </section>
