@@ -53,7 +53,7 @@ export {
   listEnvelope,
   metaDataPagingSchema,
 } from './envelopes.js';
-export { type OrderNotification, orderNotificationSchema } from './notification.js';
+export { isOrderNotification, type OrderNotification, orderNotificationSchema } from './notification.js';
 export { OKEI_UNITS, okeiUnitName } from './okei.js';
 export { type Order, orderSchema } from './order.js';
 export {
