@@ -11,6 +11,12 @@ export function parseScaledDecimal(value: number | string, scale: number, what: 
   if (typeof value === 'number' && !Number.isFinite(value)) {
     throw new InvoiceboxMoneyError(`${what} must be a finite number, got ${value}`);
   }
+  // Whole numbers (most quantities) need no text round trip.
+  if (typeof value === 'number' && Number.isInteger(value)) {
+    const scaled = value * 10 ** scale;
+    if (!Number.isSafeInteger(scaled)) throw new InvoiceboxMoneyError(`${what} is too large: ${value}`);
+    return scaled === 0 ? 0 : scaled;
+  }
   const text = typeof value === 'number' ? String(value) : value.trim();
   const match = DECIMAL.exec(text);
   if (!match)

@@ -1,6 +1,6 @@
 import type { ItemType, PaymentType } from '../schemas/enums.js';
 import { okeiUnitName } from '../schemas/okei.js';
-import { type VatCode, vatRate } from '../vat.js';
+import { isVatCode, type VatCode, vatRate } from '../vat.js';
 import { type BasketIssue, InvoiceboxBasketError } from './basket-error.js';
 import { mulDivRound } from './integer-math.js';
 import { MILLI, toMilliUnits } from './quantity.js';
@@ -73,34 +73,44 @@ export function computeLineAmounts(unitPrice: number, quantityMilli: number, vat
   return { unitAmount: unitPrice, unitAmountWoVat, totalAmount, totalVatAmount };
 }
 
+function bad(issues: BasketIssue[], index: number, field: string, message: string): void {
+  issues.push({ code: 'wrong_value', field: `lines[${index}].${field}`, message });
+}
+
+// Plain statements, no per-line closures: this runs for every line of every order.
 function checkLine(line: BasketLineInput, index: number, issues: BasketIssue[]): number | undefined {
-  const at = (field: string) => `lines[${index}].${field}`;
-  const bad = (field: string, message: string) =>
-    issues.push({ code: 'wrong_value', field: at(field), message });
-  if (typeof line.sku !== 'string' || line.sku.trim() === '') bad('sku', 'sku must be a non-empty string');
-  if (typeof line.name !== 'string' || line.name.trim() === '')
-    bad('name', 'name must be a non-empty string');
+  if (typeof line.sku !== 'string' || line.sku.trim() === '')
+    bad(issues, index, 'sku', 'sku must be a non-empty string');
+  if (typeof line.name !== 'string' || line.name.trim() === '') {
+    bad(issues, index, 'name', 'name must be a non-empty string');
+  }
   if (!Number.isSafeInteger(line.unitPrice) || line.unitPrice < 0) {
-    bad('unitPrice', `unitPrice must be a non-negative integer number of kopecks, got ${line.unitPrice}`);
+    bad(
+      issues,
+      index,
+      'unitPrice',
+      `unitPrice must be a non-negative integer number of kopecks, got ${line.unitPrice}`,
+    );
   }
-  try {
-    vatRate(line.vatCode);
-  } catch {
-    bad('vatCode', `unknown VAT code ${JSON.stringify(line.vatCode)}`);
+  if (!isVatCode(line.vatCode))
+    bad(issues, index, 'vatCode', `unknown VAT code ${JSON.stringify(line.vatCode)}`);
+  if (line.measure === undefined && okeiUnitName(line.measureCode ?? '796') === undefined) {
+    bad(
+      issues,
+      index,
+      'measureCode',
+      `unknown OKEI code ${JSON.stringify(line.measureCode)}; pass measure explicitly`,
+    );
   }
-  const measureCode = line.measureCode ?? '796';
-  if (line.measure === undefined && okeiUnitName(measureCode) === undefined) {
-    bad('measureCode', `unknown OKEI code ${JSON.stringify(measureCode)}; pass measure explicitly`);
-  }
-  let quantityMilli: number | undefined;
+  let quantityMilli: number;
   try {
     quantityMilli = toMilliUnits(line.quantity);
   } catch (error) {
-    bad('quantity', (error as Error).message);
+    bad(issues, index, 'quantity', (error as Error).message);
     return undefined;
   }
   if (quantityMilli <= 0) {
-    bad('quantity', `quantity must be greater than 0, got ${line.quantity}`);
+    bad(issues, index, 'quantity', `quantity must be greater than 0, got ${line.quantity}`);
     return undefined;
   }
   return quantityMilli;

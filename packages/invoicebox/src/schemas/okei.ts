@@ -57,6 +57,6 @@ export const OKEI_UNITS: Readonly<Record<string, string>> = Object.freeze({
 
 /** Codes are compared left-padded to 3 digits, as the official MCP client does ('3' -> '003'). */
 export function okeiUnitName(code: string): string | undefined {
-  const padded = code.padStart(3, '0');
+  const padded = code.length >= 3 ? code : code.padStart(3, '0');
   return Object.hasOwn(OKEI_UNITS, padded) ? OKEI_UNITS[padded] : undefined;
 }
