@@ -26,6 +26,14 @@ export type WebBench = {
   buildBaseline(webRoot: string, outDir: string): Promise<void>;
 };
 
+export type InvoiceboxBench = {
+  measureVerify(opts?: { timeMs?: number; rounds?: number }): Promise<{
+    opsPerSecond: number;
+    baselineOpsPerSecond: number;
+    ratio: number;
+  }>;
+};
+
 async function importFirst<T>(specifiers: string[]): Promise<T> {
   let lastError: unknown;
   for (const specifier of specifiers) {
@@ -49,4 +57,9 @@ export function apiBench(): Promise<ApiBench> {
 export function webBench(): Promise<WebBench> {
   const specifier = '@checkout/web/bench';
   return import(specifier) as Promise<WebBench>;
+}
+
+export function invoiceboxBench(): Promise<InvoiceboxBench> {
+  const specifier = '@checkout/invoicebox/bench';
+  return import(specifier) as Promise<InvoiceboxBench>;
 }
