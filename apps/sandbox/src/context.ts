@@ -1,0 +1,19 @@
+import type { Merchants } from './merchants.js';
+import type { Notifier } from './notifier.js';
+import type { Store } from './store/store.js';
+import type { MerchantConfig } from './types.js';
+
+/** What the routes and the domain functions share. */
+export interface SandboxContext {
+  store: Store;
+  merchants: Merchants;
+  notifier: Notifier;
+  publicUrl: string;
+  refundCompletionDelayMs: number;
+  log: (message: string) => void;
+  /** Timers the sandbox owns (refund completion); cleared on close. */
+  later(delayMs: number, run: () => void): void;
+}
+
+export const notificationUrlOf = (merchant: MerchantConfig, orderUrl: unknown) =>
+  typeof orderUrl === 'string' && orderUrl ? orderUrl : merchant.notificationUrl;

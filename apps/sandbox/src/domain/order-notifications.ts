@@ -1,0 +1,30 @@
+import { serializeInvoiceboxJson } from '@checkout/invoicebox';
+import { notificationUrlOf, type SandboxContext } from '../context.js';
+import type { Delivery, DeliveryEvent, OrderRecord } from '../types.js';
+
+/** Sends the order JSON to the order's notificationUrl (or the merchant's). Undefined when there is nowhere to send. */
+export function notifyOrder(
+  ctx: SandboxContext,
+  record: OrderRecord,
+  event: DeliveryEvent,
+  honourDrop = true,
+): Delivery | undefined {
+  const { order } = record;
+  const merchant = ctx.merchants.byId(order.merchantId);
+  const url = merchant && notificationUrlOf(merchant, order.notificationUrl);
+  if (!merchant || !url) {
+    ctx.log(`no notification URL for order ${order.id}; nothing sent`);
+    return undefined;
+  }
+  return ctx.notifier.send(
+    {
+      orderId: order.id,
+      merchantId: merchant.merchantId,
+      event,
+      url,
+      body: serializeInvoiceboxJson(order),
+      key: merchant.notificationKey,
+    },
+    honourDrop,
+  );
+}

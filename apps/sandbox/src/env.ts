@@ -1,0 +1,54 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import type { MerchantConfig, SandboxOptions } from './types.js';
+
+const APP_DIR = fileURLToPath(new URL('..', import.meta.url));
+
+const merchantSchema = z.strictObject({
+  merchantId: z.string().min(1),
+  token: z.string().min(1),
+  notificationKey: z.string().min(1),
+  name: z.string().optional(),
+  notificationUrl: z.url().optional(),
+  allowDuplicateMerchantOrderId: z.boolean().optional(),
+});
+
+const envSchema = z.object({
+  SANDBOX_PORT: z.coerce.number().int().min(0).max(65535).default(4010),
+  SANDBOX_HOST: z.string().default('127.0.0.1'),
+  SANDBOX_PUBLIC_URL: z.url().optional(),
+  SANDBOX_MERCHANTS: z.string().optional(),
+  SANDBOX_DATA_FILE: z.string().default(`${APP_DIR}.data/sandbox.json`),
+  SANDBOX_RETRY_TIME_SCALE: z.coerce.number().positive().default(1),
+  SANDBOX_RATE_LIMIT: z.enum(['on', 'off']).default('on'),
+});
+
+/** Options for the standalone process, from the environment (validated, with the failing variable named). */
+export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): SandboxOptions {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(`Invalid environment: ${String(issue?.path[0])}: ${issue?.message}`);
+  }
+  const e = parsed.data;
+  let merchants: MerchantConfig[] | undefined;
+  if (e.SANDBOX_MERCHANTS) {
+    const list = z
+      .array(merchantSchema)
+      .min(1)
+      .safeParse(JSON.parse(readFileSync(e.SANDBOX_MERCHANTS, 'utf8')));
+    if (!list.success)
+      throw new Error(`SANDBOX_MERCHANTS ${e.SANDBOX_MERCHANTS}: ${list.error.issues[0]?.message}`);
+    merchants = list.data;
+  }
+  return {
+    port: e.SANDBOX_PORT,
+    host: e.SANDBOX_HOST,
+    publicUrl: e.SANDBOX_PUBLIC_URL,
+    merchants,
+    dataFile: e.SANDBOX_DATA_FILE === ':memory:' ? undefined : e.SANDBOX_DATA_FILE,
+    retryTimeScale: e.SANDBOX_RETRY_TIME_SCALE,
+    rateLimit: e.SANDBOX_RATE_LIMIT === 'off' ? false : undefined,
+  };
+}

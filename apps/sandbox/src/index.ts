@@ -1,0 +1,12 @@
+export { DEFAULT_NOTIFICATION_URL, DEMO_MERCHANT } from './merchants.js';
+export { judge, RETRY_SCHEDULE_MS } from './notifier.js';
+export { startSandbox } from './start-sandbox.js';
+export { CONFIRMATION_CODE, TEST_CARDS } from './test-cards.js';
+export type {
+  Delivery,
+  DeliveryEvent,
+  DeliveryOutcome,
+  MerchantConfig,
+  RunningSandbox,
+  SandboxOptions,
+} from './types.js';
