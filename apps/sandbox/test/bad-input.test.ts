@@ -1,0 +1,124 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type RunningSandbox, startSandbox } from '../src/index.js';
+import { AUTH, demoShop, docsOrder } from './support/fixtures.js';
+
+// Whatever a client sends: a 4xx in the error envelope naming the problem, never a 500, nothing stored.
+describe('bad input', () => {
+  let sandbox: RunningSandbox;
+  const orderCount = async () => {
+    const res = await fetch(`${sandbox.url}/v3/filter/api/order/order`, { headers: AUTH });
+    return ((await res.json()) as { metaData: { totalCount: number } }).metaData.totalCount;
+  };
+  const post = (path: string, body: string, contentType = 'application/json') =>
+    fetch(`${sandbox.url}${path}`, {
+      method: 'POST',
+      headers: { ...AUTH, 'content-type': contentType },
+      body,
+    });
+
+  beforeAll(async () => {
+    sandbox = await startSandbox({ port: 0, log: false, rateLimit: false, merchants: demoShop() });
+  });
+  afterAll(() => sandbox.close());
+
+  const valid = docsOrder();
+  const cases: [string, string, number, string, string?][] = [
+    ['malformed JSON', '{"description": ', 400, 'invalid_json'],
+    ['a JSON array', '[1,2]', 422, 'validation'],
+    ['null', 'null', 422, 'validation'],
+    ['amount as a string', JSON.stringify({ ...valid, amount: '371.88' }), 422, 'validation', 'amount'],
+    ['three decimals', JSON.stringify({ ...valid, amount: 371.881 }), 422, 'validation', 'amount'],
+    [
+      'a negative quantity',
+      JSON.stringify({ ...valid, basketItems: [{ ...valid.basketItems[0], quantity: -3 }] }),
+      422,
+      'validation',
+      'basketItems[0].quantity',
+    ],
+    [
+      'an oversized description',
+      JSON.stringify({ ...valid, description: 'x'.repeat(1001) }),
+      422,
+      'validation',
+      'description',
+    ],
+    [
+      'an oversized sku',
+      JSON.stringify({ ...valid, basketItems: [{ ...valid.basketItems[0], sku: 's'.repeat(501) }] }),
+      422,
+      'validation',
+      'basketItems[0].sku',
+    ],
+    ['an unknown field', JSON.stringify({ ...valid, colour: 'red' }), 422, 'validation'],
+    ['an empty basket', JSON.stringify({ ...valid, basketItems: [] }), 422, 'validation', 'basketItems'],
+    ['a missing customer', JSON.stringify({ ...valid, customer: undefined }), 422, 'validation', 'customer'],
+    [
+      'a body over 1 MB',
+      JSON.stringify({ ...valid, description: 'x'.repeat(1_100_000) }),
+      413,
+      'payload_too_large',
+    ],
+  ];
+
+  it.each(cases)('%s', async (_name, body, status, code, field) => {
+    const before = await orderCount();
+    const res = await post('/v3/billing/api/order/order', body);
+    expect(res.status).toBe(status);
+    expect(res.headers.get('content-type')).toMatch(/^application\/json/);
+    const { error } = (await res.json()) as {
+      error: { code: string; message: string; fields: { name: string }[] };
+    };
+    expect(error.code).toBe(code);
+    expect(error.message.length).toBeGreaterThan(0);
+    if (field) expect(error.fields.map((f) => f.name)).toContain(field);
+    expect(await orderCount()).toBe(before);
+  });
+
+  it('a body that is not JSON at all is 415', async () => {
+    const res = await post('/v3/billing/api/order/order', 'amount=1', 'text/xml');
+    expect(res.status).toBe(415);
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe('unsupported_media_type');
+  });
+
+  it('unknown routes and unknown orders are 404 envelopes', async () => {
+    for (const path of ['/v3/nothing/here', '/v4/billing/api/order/order', '/_sandbox/orders/nope']) {
+      const res = await fetch(`${sandbox.url}${path}`, { headers: AUTH });
+      expect(res.status).toBe(404);
+      expect(((await res.json()) as { error: { code: string } }).error.code).toBe('not_found');
+      expect(res.headers.get('x-request-id')).toBeTruthy();
+    }
+    const order = await fetch(`${sandbox.url}/v3/billing/api/order/order/${'%00'.repeat(3)}`, {
+      headers: AUTH,
+    });
+    expect(order.status).toBe(404);
+  });
+
+  it('refund and shipment bodies are checked too', async () => {
+    for (const path of ['/v3/billing/api/order/refund-order', '/v3/billing/api/order/shipment']) {
+      const res = await post(path, JSON.stringify({ parentId: 5 }));
+      expect(res.status).toBe(422);
+    }
+    const res = await post(
+      '/v3/billing/api/order/refund-order',
+      JSON.stringify({ ...docsOrder(), parentId: 'x' }),
+    );
+    expect(res.status).toBe(422);
+  });
+
+  it('control API: bad settings and unknown cards are 422', async () => {
+    const settings = await fetch(`${sandbox.url}/_sandbox/settings`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ notifications: { dropRate: 7 } }),
+    });
+    expect(settings.status).toBe(422);
+    const created = await post('/v3/billing/api/order/order', JSON.stringify(docsOrder()));
+    const { data } = (await created.json()) as { data: { id: string } };
+    const pay = await fetch(`${sandbox.url}/_sandbox/orders/${data.id}/pay`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ card: '1234' }),
+    });
+    expect(pay.status).toBe(422);
+  });
+});

@@ -1,0 +1,112 @@
+import { randomUUID } from 'node:crypto';
+import { type CreateOrderRequest, DEMO_SHOP, formatAtomDate } from '@checkout/invoicebox';
+
+export const AUTH = { authorization: `Bearer ${DEMO_SHOP.token}` };
+
+export const inOneDay = () => formatAtomDate(new Date(Date.now() + 86_400_000));
+
+/** The create-order example from the docs (§5.1): 3 × 123.96 RUS_VAT20 = 371.88, VAT 61.98. */
+export function docsOrder(overrides: Partial<CreateOrderRequest> = {}): CreateOrderRequest {
+  return {
+    description: 'Оплата номера в отеле',
+    merchantId: DEMO_SHOP.merchantId,
+    merchantOrderId: `m-${randomUUID()}`,
+    amount: 371.88,
+    vatAmount: 61.98,
+    currencyId: 'RUB',
+    languageId: 'ru',
+    expirationDate: inOneDay(),
+    basketItems: [
+      {
+        sku: '5fe0adcfa7fb4',
+        name: 'Бронирование номера',
+        measure: 'шт.',
+        measureCode: '796',
+        quantity: 3,
+        amount: 123.96,
+        amountWoVat: 103.3,
+        totalAmount: 371.88,
+        totalVatAmount: 61.98,
+        vatCode: 'RUS_VAT20',
+        type: 'service',
+        paymentType: 'full_prepayment',
+      },
+    ],
+    customer: {
+      type: 'private',
+      name: 'Peter',
+      phone: '79001112233',
+      email: 'peter@domain.com',
+      vatNumber: '',
+      registrationAddress: '',
+    },
+    ...overrides,
+  };
+}
+
+/** Two lines (for partial refunds): 2 × 349.00 VAT 20% + 1 × 3000.00 without VAT. */
+export function twoLineOrder(overrides: Partial<CreateOrderRequest> = {}): CreateOrderRequest {
+  return docsOrder({
+    amount: 3698,
+    vatAmount: 116.33,
+    basketItems: [
+      {
+        sku: 'TEA-100',
+        name: 'Чай',
+        measure: 'шт',
+        measureCode: '796',
+        quantity: 2,
+        amount: 349,
+        amountWoVat: 290.83,
+        totalAmount: 698,
+        totalVatAmount: 116.33,
+        vatCode: 'RUS_VAT20',
+        type: 'commodity',
+        paymentType: 'full_prepayment',
+      },
+      {
+        sku: 'KETTLE',
+        name: 'Чайник',
+        measure: 'шт',
+        measureCode: '796',
+        quantity: 1,
+        amount: 3000,
+        amountWoVat: 3000,
+        totalAmount: 3000,
+        totalVatAmount: 0,
+        vatCode: 'VATNONE',
+        type: 'commodity',
+        paymentType: 'full_prepayment',
+      },
+    ],
+    ...overrides,
+  });
+}
+
+export async function control(base: string, method: string, path: string, body?: unknown) {
+  const response = await fetch(`${base}${path}`, {
+    method,
+    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return { status: response.status, body: (await response.json()) as Record<string, any> };
+}
+
+/** Polls until `check` returns a value (bounded: no timing assertion, just a ceiling for a hung test). */
+export async function eventually<T>(
+  check: () => T | undefined | Promise<T | undefined>,
+  ms = 5000,
+): Promise<T> {
+  const until = Date.now() + ms;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined && value !== false) return value;
+    if (Date.now() > until) throw new Error('condition not reached');
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+/** The demo shop, notifying `notificationUrl` (port 9 = discard: nothing answers) instead of localhost:3000. */
+export const demoShop = (notificationUrl = 'http://127.0.0.1:9/webhooks') => [
+  { ...DEMO_SHOP, name: 'Демо-магазин', notificationUrl },
+];
