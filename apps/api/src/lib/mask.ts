@@ -7,10 +7,3 @@ export function maskEmail(email: string): string {
   const shown = local.length <= 2 ? `${local[0]}***` : `${local[0]}***${local[local.length - 1]}`;
   return `${shown}@${domain}`;
 }
-
-/** "+79001234567" -> "+7******4567". */
-export function maskPhone(phone: string): string {
-  const digits = phone.replace(/\D/g, '');
-  if (digits.length < 6) return '***';
-  return `+${digits[0]}${'*'.repeat(digits.length - 5)}${digits.slice(-4)}`;
-}

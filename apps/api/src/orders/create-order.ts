@@ -3,6 +3,7 @@ import { TRPCError } from '@trpc/server';
 import { and, eq, inArray } from 'drizzle-orm';
 import { orderLines, orders, products } from '../db/schema.js';
 import type { Deps } from '../deps.js';
+import { maskEmail } from '../lib/mask.js';
 import type { Logger } from '../logger.js';
 import { FieldError } from '../trpc/init.js';
 import { basketFromLines } from './basket-from-lines.js';
@@ -97,7 +98,10 @@ export async function createOrder(deps: Deps, input: CreateOrderInput, log: Logg
     if (!twin) throw new Error('idempotency key conflict without an order');
     return resumeOrder(deps, twin, log);
   }
-  log.info({ orderId, amount: basket.amount, lines: lines.length }, 'order saved');
+  log.info(
+    { orderId, amount: basket.amount, lines: lines.length, payer: maskEmail(customer.email) },
+    'order saved',
+  );
   return placeOrderAtInvoicebox(deps, orderId, log);
 }
 
