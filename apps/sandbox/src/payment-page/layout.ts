@@ -16,7 +16,7 @@ button,.button{display:inline-block;margin-top:1rem;padding:.75rem 1.25rem;font:
 button.secondary,.button.secondary{background:#fff;color:#1d4ed8}
 :focus-visible{outline:3px solid #f59e0b;outline-offset:2px}
 form:has(input[name=type][value=private]:checked) .company{display:none}
-.muted{color:#555;font-size:.9rem}dl{display:grid;grid-template-columns:auto 1fr;gap:.25rem 1rem}dt{font-weight:600}dd{margin:0}
+.muted{color:#555;font-size:.9rem}dl{display:grid;grid-template-columns:auto 1fr;gap:.25rem 1rem}dt{font-weight:600}dd{margin:0;overflow-wrap:anywhere}
 `;
 
 export function page(lang: string, title: string, body: SafeHtml): string {

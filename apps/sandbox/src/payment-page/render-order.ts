@@ -27,8 +27,8 @@ export function orderSummary(order: OrderJson, merchant: MerchantConfig | undefi
 <thead><tr><th scope="col">${t.item}</th><th scope="col" class="num">${t.quantity}</th><th scope="col" class="num hide">${t.price}</th><th scope="col" class="hide">${t.vat}</th><th scope="col" class="num">${t.total}</th></tr></thead>
 <tbody>${rows}</tbody>
 <tfoot class="totals">
-<tr><td colspan="4">${t.vatTotal}</td><td class="num" data-testid="vat-total">${rub(order.vatAmount)}</td></tr>
-<tr><td colspan="4">${t.total}</td><td class="num" data-testid="total">${rub(order.amount)}</td></tr>
+<tr><td colspan="2">${t.vatTotal}</td><td class="hide" colspan="2"></td><td class="num" data-testid="vat-total">${rub(order.vatAmount)}</td></tr>
+<tr><td colspan="2">${t.total}</td><td class="hide" colspan="2"></td><td class="num" data-testid="total">${rub(order.amount)}</td></tr>
 </tfoot>
 </table>
 </section>`;
