@@ -84,9 +84,7 @@ describe('the @checkout/invoicebox client against the sandbox', () => {
       ['TEA-100', 698],
       ['KETTLE', 3000],
     ]);
-    const tea = before[0]!;
-    const refundLine = { ...tea, quantity: 1, totalAmount: 349, totalVatAmount: 58.17 };
-    const { availableAmount: _a, availableVatAmount: _v, ...line } = refundLine;
+    const line = { ...twoLineOrder().basketItems[0]!, quantity: 1, totalAmount: 349, totalVatAmount: 58.17 };
     const { data: refund } = await client.createRefund({
       parentId: order.id,
       merchantOrderId: `r-${order.id}`,

@@ -1,17 +1,30 @@
 import { DEMO_SHOP } from '@checkout/invoicebox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningSandbox, startSandbox } from '../src/index.js';
-import { AUTH, demoShop, docsOrder } from './support/fixtures.js';
+import { AUTH, demoShop, docsOrder, type Json, parseJson } from './support/fixtures.js';
 
 // Exact wire shapes and codes, over plain fetch.
 describe('raw HTTP: shapes and codes', () => {
   let sandbox: RunningSandbox;
-  const api = (method: string, path: string, body?: unknown, headers: Record<string, string> = AUTH) =>
-    fetch(`${sandbox.url}${path}`, {
+  const api = async (
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = AUTH,
+  ) => {
+    const res = await fetch(`${sandbox.url}${path}`, {
       method,
       headers: { ...headers, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
       body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
     });
+    const text = await res.text();
+    return {
+      status: res.status,
+      headers: res.headers,
+      text: async () => text,
+      json: async () => parseJson(text),
+    };
+  };
 
   beforeAll(async () => {
     sandbox = await startSandbox({
@@ -39,7 +52,7 @@ describe('raw HTTP: shapes and codes', () => {
     const text = await res.text();
     expect(text).toContain('http:\\/\\/localhost'); // `/` escaped like PHP's json_encode
     expect(text).toContain('Бронирование номера'); // raw UTF-8, not \u escapes
-    const body = JSON.parse(text);
+    const body: Json = JSON.parse(text);
     expect(body.extendedData).toEqual([]);
     const order = body.data;
     expect(order).toMatchObject({

@@ -177,7 +177,7 @@ describe('payment page in Chromium', () => {
     await page.getByLabel('CVC').fill('123');
     await page.getByLabel('CVC').focus();
     await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('pay');
+    expect(await page.evaluate('document.activeElement?.getAttribute("data-testid")')).toBe('pay');
     await page.keyboard.press('Enter');
     await page.waitForURL(`${shopUrl}/success`);
     const remote = (await control(sandbox.url, 'GET', `/_sandbox/orders/${order.id}`)).body.order;

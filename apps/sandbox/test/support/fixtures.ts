@@ -89,7 +89,7 @@ export async function control(base: string, method: string, path: string, body?:
     headers: body === undefined ? {} : { 'content-type': 'application/json' },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
-  return { status: response.status, body: (await response.json()) as Record<string, any> };
+  return { status: response.status, body: parseJson(await response.text()) };
 }
 
 /** Polls until `check` returns a value (bounded: no timing assertion, just a ceiling for a hung test). */
@@ -110,3 +110,7 @@ export async function eventually<T>(
 export const demoShop = (notificationUrl = 'http://127.0.0.1:9/webhooks') => [
   { ...DEMO_SHOP, name: 'Демо-магазин', notificationUrl },
 ];
+
+// biome-ignore lint/suspicious/noExplicitAny: tests read arbitrary response JSON and assert on it.
+export type Json = any;
+export const parseJson = (text: string): Json => JSON.parse(text);
