@@ -29,6 +29,8 @@ export type StartApiOptions = {
   /** Age after which the reconciler checks an unpaid order (default 60 s). */
   reconcileMinAgeMs?: number;
   logLevel?: string;
+  /** Back-off for Invoicebox reads and never-sent writes (the package's defaults otherwise). */
+  invoiceboxRetry?: { retries?: number; baseDelayMs?: number; maxDelayMs?: number };
   /** Connections per replica on PostgreSQL. */
   poolSize?: number;
   logger?: Logger;
@@ -73,6 +75,7 @@ export async function startApi(opts: StartApiOptions): Promise<RunningApi> {
     token: opts.invoiceboxToken ?? DEMO_SHOP.token,
     userAgent: 'invoicebox-checkout-api/0.1',
     timeoutMs: 15_000,
+    ...(opts.invoiceboxRetry ? { retry: opts.invoiceboxRetry } : {}),
     onResponse: (info) =>
       log.info(
         {

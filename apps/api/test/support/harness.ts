@@ -51,6 +51,7 @@ export function useHarness(driver: DriverName, opts: { sandbox?: boolean } = {})
       adminToken: ADMIN_TOKEN,
       reconcileIntervalMs: false,
       reconcileMinAgeMs: 0,
+      invoiceboxRetry: { baseDelayMs: 5, maxDelayMs: 20 },
       logger: createLogger(process.env.API_TEST_LOG ?? 'silent'),
     });
     h.http = ({ admin = false } = {}) =>

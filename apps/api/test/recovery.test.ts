@@ -1,0 +1,89 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { orders } from '../src/db/schema.js';
+import { createLogger } from '../src/logger.js';
+import { buildCreateOrderRequest } from '../src/orders/invoicebox-request.js';
+import { loadOrder, loadOrderLines } from '../src/orders/load-order.js';
+import { type RunningApi, startApi } from '../src/server.js';
+import { DRIVERS } from './support/databases.js';
+import { checkoutInput } from './support/fixtures.js';
+import { ADMIN_TOKEN, STOREFRONT_URL, useHarness } from './support/harness.js';
+
+for (const driver of DRIVERS) {
+  describe.skipIf(driver.skip)(`creation with an unknown outcome on ${driver.name}`, () => {
+    const h = useHarness(driver.name);
+    // A second replica on the same database whose Invoicebox is unreachable (a closed port).
+    let cutOff: RunningApi;
+    beforeAll(async () => {
+      cutOff = await startApi({
+        port: 0,
+        database: h.database,
+        invoiceboxApiUrl: 'http://127.0.0.1:9',
+        storefrontUrl: STOREFRONT_URL,
+        adminToken: ADMIN_TOKEN,
+        reconcileIntervalMs: false,
+        invoiceboxRetry: { baseDelayMs: 5, maxDelayMs: 20 },
+        logger: createLogger('silent'),
+      });
+    });
+    afterAll(() => cutOff?.close());
+
+    const remoteOrders = async () =>
+      ((await h.control('GET', '/_sandbox/orders')) as { orders: { merchantOrderId: string }[] }).orders;
+
+    async function pendingOrder() {
+      const input = checkoutInput();
+      await expect(cutOff.caller().orders.create(input)).rejects.toMatchObject({
+        code: 'SERVICE_UNAVAILABLE',
+      });
+      const [row] = await h.database.db
+        .select()
+        .from(orders)
+        .where(eq(orders.idempotencyKey, input.idempotencyKey));
+      expect(row).toMatchObject({ status: 'pending', createAttempts: 1 });
+      return { input, orderId: row!.id };
+    }
+
+    it('finds an order that did reach Invoicebox instead of creating it twice', async () => {
+      const { input, orderId } = await pendingOrder();
+      // The lost request did land: Invoicebox has the order under our id.
+      const order = (await loadOrder(h.database.db, orderId))!;
+      const request = buildCreateOrderRequest(
+        h.api.deps.config,
+        order,
+        await loadOrderLines(h.database.db, orderId),
+      );
+      const { data } = await h.api.deps.invoicebox.createOrder(request);
+
+      const retried = await h.http().orders.create.mutate(input);
+      expect(retried).toEqual({ orderId, paymentUrl: data.paymentUrl });
+      expect((await remoteOrders()).filter((o) => o.merchantOrderId === orderId)).toHaveLength(1);
+      expect((await h.api.caller().orders.byId({ id: orderId })).status).toBe('awaiting_payment');
+    });
+
+    it('creates it on retry when the lookup shows it never arrived', async () => {
+      const { input, orderId } = await pendingOrder();
+      expect(await remoteOrders()).toHaveLength(0);
+      const retried = await h.http().orders.create.mutate(input);
+      expect(retried.orderId).toBe(orderId);
+      expect(await remoteOrders()).toHaveLength(1);
+    });
+
+    it('orders.sync never creates the order, but adopts it once Invoicebox has it', async () => {
+      const { orderId } = await pendingOrder();
+      expect((await h.http().orders.sync.query({ id: orderId })).status).toBe('pending');
+      expect(await remoteOrders()).toHaveLength(0);
+
+      const order = (await loadOrder(h.database.db, orderId))!;
+      const request = buildCreateOrderRequest(
+        h.api.deps.config,
+        order,
+        await loadOrderLines(h.database.db, orderId),
+      );
+      await h.api.deps.invoicebox.createOrder(request);
+      const synced = await h.http().orders.sync.query({ id: orderId });
+      expect(synced.status).toBe('awaiting_payment');
+      expect(synced.paymentUrl).not.toBeNull();
+    });
+  });
+}
