@@ -49,23 +49,54 @@ function orderBody(prefix: string): (i: number) => string {
 export async function measureCreateOrder(
   opts: { concurrency?: number; maxRequests?: number; maxMs?: number } = {},
 ): Promise<CreateOrderBench> {
-  const load = { concurrency: opts.concurrency ?? 16, maxRequests: opts.maxRequests ?? 5000, maxMs: opts.maxMs ?? 3000 };
-  const fixed = JSON.stringify({ data: { id: '0188d934-85f8-f872-2ac6-ad202d71b985', status: 'created' }, extendedData: [] });
+  const load = {
+    concurrency: opts.concurrency ?? 16,
+    maxRequests: opts.maxRequests ?? 5000,
+    maxMs: opts.maxMs ?? 3000,
+  };
+  const fixed = JSON.stringify({
+    data: { id: '0188d934-85f8-f872-2ac6-ad202d71b985', status: 'created' },
+    extendedData: [],
+  });
   const bare = createServer((req, res) => {
     req.resume();
     req.on('end', () => res.writeHead(200, { 'content-type': 'application/json' }).end(fixed));
   });
   await new Promise<void>((r) => bare.listen(0, '127.0.0.1', r));
-  const sandbox = await startSandbox({ port: 0, log: false, rateLimit: false, merchants: [{ ...DEMO_SHOP }] });
+  const sandbox = await startSandbox({
+    port: 0,
+    log: false,
+    rateLimit: false,
+    merchants: [{ ...DEMO_SHOP }],
+  });
   try {
     const headers = { authorization: `Bearer ${DEMO_SHOP.token}`, 'content-type': 'application/json' };
     const url = `${sandbox.url}/v3/billing/api/order/order`;
     const bareUrl = `http://127.0.0.1:${(bare.address() as AddressInfo).port}/`;
     // Warm-up (JIT, sockets), not counted.
     await runLoad({ url, method: 'POST', headers, body: orderBody('warm'), ...load, maxRequests: 300 });
-    await runLoad({ url: bareUrl, method: 'POST', headers, body: orderBody('warm'), ...load, maxRequests: 300 });
-    const baseline = await runLoad({ url: bareUrl, method: 'POST', headers, body: orderBody('base'), ...load });
-    const measured = await runLoad({ url, method: 'POST', headers, body: orderBody(`run-${Date.now()}`), ...load });
+    await runLoad({
+      url: bareUrl,
+      method: 'POST',
+      headers,
+      body: orderBody('warm'),
+      ...load,
+      maxRequests: 300,
+    });
+    const baseline = await runLoad({
+      url: bareUrl,
+      method: 'POST',
+      headers,
+      body: orderBody('base'),
+      ...load,
+    });
+    const measured = await runLoad({
+      url,
+      method: 'POST',
+      headers,
+      body: orderBody(`run-${Date.now()}`),
+      ...load,
+    });
     return { sandbox: measured, baseline, ratio: measured.requestsPerSecond / baseline.requestsPerSecond };
   } finally {
     await sandbox.close();

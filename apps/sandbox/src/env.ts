@@ -21,8 +21,20 @@ const envSchema = z.object({
   SANDBOX_MERCHANTS: z.string().optional(),
   SANDBOX_DATA_FILE: z.string().default(`${APP_DIR}.data/sandbox.json`),
   SANDBOX_RETRY_TIME_SCALE: z.coerce.number().positive().default(1),
-  SANDBOX_RATE_LIMIT: z.enum(['on', 'off']).default('on'),
+  /** `off`, or `<requests>/<seconds>` (default 100/30, Invoicebox's per-account limit). */
+  SANDBOX_RATE_LIMIT: z
+    .string()
+    .regex(/^(off|\d+\/\d+)$/, 'expected "off" or "<requests>/<seconds>", e.g. 100/30')
+    .default('100/30'),
+  SANDBOX_NOTIFICATION_TIMEOUT_MS: z.coerce.number().int().positive().default(20_000),
+  SANDBOX_REFUND_DELAY_MS: z.coerce.number().int().nonnegative().default(1000),
 });
+
+function rateLimit(text: string): SandboxOptions['rateLimit'] {
+  if (text === 'off') return false;
+  const [requests, seconds] = text.split('/').map(Number);
+  return { requests: requests ?? 100, windowMs: (seconds ?? 30) * 1000 };
+}
 
 /** Options for the standalone process, from the environment (validated, with the failing variable named). */
 export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): SandboxOptions {
@@ -49,6 +61,8 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): SandboxOpt
     merchants,
     dataFile: e.SANDBOX_DATA_FILE === ':memory:' ? undefined : e.SANDBOX_DATA_FILE,
     retryTimeScale: e.SANDBOX_RETRY_TIME_SCALE,
-    rateLimit: e.SANDBOX_RATE_LIMIT === 'off' ? false : undefined,
+    rateLimit: rateLimit(e.SANDBOX_RATE_LIMIT),
+    notificationTimeoutMs: e.SANDBOX_NOTIFICATION_TIMEOUT_MS,
+    refundCompletionDelayMs: e.SANDBOX_REFUND_DELAY_MS,
   };
 }
