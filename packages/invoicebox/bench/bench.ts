@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import { Bench } from 'tinybench';
 import { type BasketLineInput, buildBasket, VAT_CODES, verifyNotification } from '../src/index.js';
 
-const FIXTURES = new URL('../../../../shared/fixtures/invoicebox-sdk-php/', import.meta.url);
+/** A copy of the SDK notification inside the repository (see fixtures/README.md). */
+export const BENCH_NOTIFICATION_URL = new URL('./fixtures/payment-notification.body', import.meta.url);
 const KEY = 'test';
 const SIGNATURE = '4731e2fb446ba519fd9d8798a1a0873f073189e8';
 
@@ -50,7 +51,7 @@ const median = (values: number[]) => {
  * both run in alternating short rounds and the medians are reported: a load spike then hits both sides alike.
  */
 export async function measureVerify(options: BenchOptions & { rounds?: number } = {}) {
-  const body = readFileSync(new URL('payment-notification.body', FIXTURES));
+  const body = readFileSync(BENCH_NOTIFICATION_URL);
   const rounds = options.rounds ?? 7;
   const time = (options.timeMs ?? 1000) / rounds;
   let sink: unknown;
