@@ -80,17 +80,22 @@ export async function createOrder(deps: Deps, input: CreateOrderInput, log: Logg
         idempotencyKey: input.idempotencyKey,
         expiresAt: new Date(Date.now() + deps.config.orderTtlMs),
         placingUntil: new Date(Date.now() + PLACING_LEASE_MS),
+        // Counted before the call: a crash right after it must make the next attempt look the order up first.
+        createAttempts: 1,
       })
       .onConflictDoNothing({ target: orders.idempotencyKey })
-      .returning({ id: orders.id });
-    if (!row) return false;
-    await tx.insert(orderLines).values(
-      lines.map((line, index) => {
-        const built = basket.lines[index]!;
-        return { ...line, orderId, total: built.totalAmount, vatAmount: built.totalVatAmount };
-      }),
-    );
-    return true;
+      .returning();
+    if (!row) return undefined;
+    const saved = await tx
+      .insert(orderLines)
+      .values(
+        lines.map((line, index) => {
+          const built = basket.lines[index]!;
+          return { ...line, orderId, total: built.totalAmount, vatAmount: built.totalVatAmount };
+        }),
+      )
+      .returning();
+    return { order: row, lines: saved };
   });
   if (!inserted) {
     // A twin request with the same key won the race: continue with its order.
@@ -102,7 +107,7 @@ export async function createOrder(deps: Deps, input: CreateOrderInput, log: Logg
     { orderId, amount: basket.amount, lines: lines.length, payer: maskEmail(customer.email) },
     'order saved',
   );
-  return placeOrderAtInvoicebox(deps, orderId, log);
+  return placeOrderAtInvoicebox(deps, orderId, log, inserted);
 }
 
 async function findByKey(deps: Deps, key: string): Promise<OrderRow | undefined> {

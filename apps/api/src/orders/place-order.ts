@@ -11,7 +11,7 @@ import { orders } from '../db/schema.js';
 import type { Deps } from '../deps.js';
 import type { Logger } from '../logger.js';
 import { buildCreateOrderRequest } from './invoicebox-request.js';
-import { loadOrder, loadOrderLines } from './load-order.js';
+import { loadOrder, loadOrderLines, type OrderLineRow, type OrderRow } from './load-order.js';
 import { applyRemoteOrderState } from './remote-status.js';
 import { transitionOrder } from './transitions.js';
 
@@ -37,7 +37,7 @@ export async function adoptRemoteOrder(deps: Deps, orderId: string, remote: Remo
         to: 'awaiting_payment',
         source: 'checkout',
         reason: `created at Invoicebox as ${remote.id}`,
-        patch: { invoiceboxOrderId: remote.id, paymentUrl: remote.paymentUrl ?? null },
+        patch: { invoiceboxOrderId: remote.id, paymentUrl: remote.paymentUrl ?? null, placingUntil: null },
       },
       log,
     );
@@ -79,28 +79,51 @@ export async function claimPlacing(deps: Deps, orderId: string): Promise<boolean
  * from the second attempt on we first look the order up by merchantOrderId (= our order id).
  * The caller holds the placing lease (set at insert, or by claimPlacing).
  */
-export async function placeOrderAtInvoicebox(deps: Deps, orderId: string, log: Logger) {
+export async function placeOrderAtInvoicebox(
+  deps: Deps,
+  orderId: string,
+  log: Logger,
+  fresh?: { order: OrderRow; lines: OrderLineRow[] },
+) {
   try {
-    return await placeWithLease(deps, orderId, log);
-  } finally {
-    await deps.db.update(orders).set({ placingUntil: null }).where(eq(orders.id, orderId));
+    // Adopting the Invoicebox order releases the lease in the same UPDATE; every other ending releases it here.
+    return await placeWithLease(deps, orderId, log, fresh);
+  } catch (error) {
+    await deps.db
+      .update(orders)
+      .set({ placingUntil: null })
+      .where(eq(orders.id, orderId))
+      .catch(() => {});
+    throw error;
   }
 }
 
-async function placeWithLease(deps: Deps, orderId: string, log: Logger) {
-  const order = await loadOrder(deps.db, orderId);
+async function placeWithLease(
+  deps: Deps,
+  orderId: string,
+  log: Logger,
+  fresh?: { order: OrderRow; lines: OrderLineRow[] },
+) {
+  // A just-inserted order (saved with createAttempts = 1) is known never to have been sent.
+  const order = fresh?.order ?? (await loadOrder(deps.db, orderId));
   if (!order) throw new TRPCError({ code: 'NOT_FOUND', message: `order ${orderId} not found` });
-  if (order.createAttempts > 0) {
+  if (!fresh && order.createAttempts > 0) {
     const found = await findRemoteOrder(deps, orderId).catch((error: unknown) => {
       throw unavailable(error);
     });
     if (found) return adoptRemoteOrder(deps, orderId, found, log);
   }
-  const request = buildCreateOrderRequest(deps.config, order, await loadOrderLines(deps.db, orderId));
-  await deps.db
-    .update(orders)
-    .set({ createAttempts: sql`${orders.createAttempts} + 1` })
-    .where(eq(orders.id, orderId));
+  const request = buildCreateOrderRequest(
+    deps.config,
+    order,
+    fresh?.lines ?? (await loadOrderLines(deps.db, orderId)),
+  );
+  if (!fresh) {
+    await deps.db
+      .update(orders)
+      .set({ createAttempts: sql`${orders.createAttempts} + 1` })
+      .where(eq(orders.id, orderId));
+  }
   try {
     const { data, requestId } = await deps.invoicebox.createOrder(request);
     log.info(

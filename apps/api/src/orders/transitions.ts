@@ -26,7 +26,13 @@ export const canTransition = (from: OrderStatus, to: OrderStatus): boolean =>
 export type OrderPatch = Partial<
   Pick<
     typeof orders.$inferInsert,
-    'invoiceboxOrderId' | 'paymentUrl' | 'failureReason' | 'paidAt' | 'createAttempts' | 'expiresAt'
+    | 'invoiceboxOrderId'
+    | 'paymentUrl'
+    | 'failureReason'
+    | 'paidAt'
+    | 'createAttempts'
+    | 'expiresAt'
+    | 'placingUntil'
   >
 >;
 
