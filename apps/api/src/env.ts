@@ -28,7 +28,10 @@ const envSchema = z.object({
   PUBLIC_API_URL: url('http://localhost:3000'),
   STOREFRONT_URL: url('http://localhost:5173'),
   ADMIN_TOKEN: z.string().min(12, 'must be at least 12 characters').optional(),
-  RECONCILE_INTERVAL_MS: z.coerce.number().int().min(0).default(30_000),
+  /** 0 turns the background reconciler off. */
+  RECONCILE_INTERVAL_MS: z.coerce.number({ error: 'must be milliseconds' }).int().min(0).default(30_000),
+  /** Orders untouched for this long are checked with Invoicebox by the reconciler. */
+  RECONCILE_MIN_AGE_MS: z.coerce.number({ error: 'must be milliseconds' }).int().min(0).default(60_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

@@ -31,6 +31,7 @@ const api = await startApi({
   storefrontUrl: env.STOREFRONT_URL,
   adminToken: env.ADMIN_TOKEN,
   reconcileIntervalMs: env.RECONCILE_INTERVAL_MS === 0 ? false : env.RECONCILE_INTERVAL_MS,
+  reconcileMinAgeMs: env.RECONCILE_MIN_AGE_MS,
   logger: log,
 });
 
