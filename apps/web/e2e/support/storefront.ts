@@ -6,11 +6,18 @@ import { build, preview } from 'vite';
 
 export const WEB_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
+function restoreEnv(name: string, value: string | undefined) {
+  if (value === undefined) delete process.env[name];
+  else process.env[name] = value;
+}
+
 /** Production build of the storefront pointed at `apiUrl`, served by `vite preview` on `port`. */
 export async function startStorefront({ apiUrl, port }: { apiUrl: string; port: number }) {
   const outDir = await mkdtemp(join(tmpdir(), 'checkout-web-'));
-  const previous = process.env.VITE_API_URL;
+  const previous = { api: process.env.VITE_API_URL, nodeEnv: process.env.NODE_ENV };
   process.env.VITE_API_URL = apiUrl;
+  // Vitest sets NODE_ENV=test, which would give React's development build; test what ships.
+  process.env.NODE_ENV = 'production';
   try {
     await build({
       root: WEB_ROOT,
@@ -20,8 +27,8 @@ export async function startStorefront({ apiUrl, port }: { apiUrl: string; port: 
       build: { outDir, emptyOutDir: true },
     });
   } finally {
-    if (previous === undefined) delete process.env.VITE_API_URL;
-    else process.env.VITE_API_URL = previous;
+    restoreEnv('VITE_API_URL', previous.api);
+    restoreEnv('NODE_ENV', previous.nodeEnv);
   }
   const server = await preview({
     root: WEB_ROOT,

@@ -27,7 +27,7 @@ function money(row: Row, key: string): string {
 
 const REFUND_STATUS: Record<string, string> = {
   pending: 'В обработке',
-  created: 'Создан',
+  created: 'В обработке',
   processing: 'В обработке',
   completed: 'Выполнен',
   success: 'Выполнен',

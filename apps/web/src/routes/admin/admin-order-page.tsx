@@ -13,6 +13,21 @@ import { RefundPanel } from './refund-panel';
 export type AdminOrder = RouterOutputs['admin']['orders']['byId'];
 const POLL_MS = 2_000;
 
+const SETTLED_REFUND = new Set(['completed', 'failed', 'canceled']);
+
+/**
+ * Changes when a refund settles and something may still be refundable. Empty while a refund is in flight or
+ * once everything is refunded: the order is (about to be) 'refunded' and the API refuses the list then.
+ */
+function settledRefunds(order: AdminOrder): string {
+  if (order.refunds.some((refund) => !SETTLED_REFUND.has(refund.status))) return '';
+  const refunded = order.refunds
+    .filter((refund) => refund.status === 'completed')
+    .reduce((sum, refund) => sum + refund.amount, 0);
+  if (refunded >= order.amount) return '';
+  return order.refunds.map((refund) => `${refund.id}:${refund.status}`).join(',');
+}
+
 export function AdminOrderPage() {
   const { id = '' } = useParams<{ id: string }>();
   return <AdminGate>{(signOut) => <OrderDetails id={id} signOut={signOut} />}</AdminGate>;
@@ -148,9 +163,7 @@ function OrderDetails({ id, signOut }: { id: string; signOut: () => void }) {
           )}
         </div>
       )}
-      {refundable && (
-        <RefundPanel orderId={id} refundsState={data.refunds.map((r) => `${r.id}:${r.status}`).join(',')} />
-      )}
+      {refundable && <RefundPanel orderId={id} refundsState={settledRefunds(data)} />}
       <AdminHistory order={data} />
     </section>
   );
