@@ -207,6 +207,17 @@ describe('notifications to a real HTTP receiver', () => {
     });
   });
 
+  it('an order nobody reads expires by the timer and the shop is notified', async () => {
+    const { receiver, sandbox } = await setup(() => ok);
+    const soon = new Date(Date.now() + 1000).toISOString().replace(/\.\d+Z$/, '+00:00');
+    const order = await createOrder(sandbox, docsOrder({ expirationDate: soon }));
+    const [request] = await eventually(
+      () => (receiver.received.length > 0 ? receiver.received : undefined),
+      5000,
+    );
+    expect(JSON.parse(request!.body.toString())).toMatchObject({ id: order.id, status: 'expired' });
+  });
+
   it('drop mode records the notification as dropped and never sends it; resend sends it', async () => {
     const { receiver, sandbox } = await setup(() => ok);
     const settings = await control(sandbox.url, 'PUT', '/_sandbox/settings', {

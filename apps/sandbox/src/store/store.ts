@@ -52,10 +52,9 @@ export class Store {
     return Object.values(this.data.orders).filter((r) => r.order.merchantOrderId === merchantOrderId);
   }
 
+  /** Forget everything, settings included (tests call this between cases). */
   reset() {
-    const settings = this.data.settings;
-    this.data = { ...emptyData(), settings: { notifications: { ...settings.notifications } } };
-    this.data.settings.notifications = { mode: 'deliver', dropRate: 0 };
+    this.data = emptyData();
     this.reindex();
     this.changed();
   }
