@@ -105,6 +105,32 @@ describe('bad input', () => {
     expect(res.status).toBe(422);
   });
 
+  it('payment page: odd form posts get the form back with errors, never a 500', async () => {
+    const created = await post('/v3/billing/api/order/order', JSON.stringify(docsOrder()));
+    const { data } = JSON.parse(await created.text()) as { data: { id: string; orderContainerId: string } };
+    const pay = (body: string, type: string) =>
+      fetch(`${sandbox.url}/order/${data.orderContainerId}/pay`, {
+        method: 'POST',
+        headers: { 'content-type': type },
+        body,
+      });
+    for (const [body, type] of [
+      ['{"name": 5, "cardNumber": ["4111111111111111"]}', 'application/json'],
+      ['just text', 'text/plain'],
+      [
+        `name=${'x'.repeat(600)}&email=a@b.cd&phone=79001112233&type=private&cardNumber=4111111111111111&cardExpiry=12/30&cardCvc=123`,
+        'application/x-www-form-urlencoded',
+      ],
+    ] as const) {
+      const res = await pay(body, type);
+      expect(res.status).toBe(422);
+      expect(await res.text()).toContain('data-testid="form-error"');
+    }
+    const order = await fetch(`${sandbox.url}/_sandbox/orders/${data.id}`);
+    expect(((await order.json()) as { order: { status: string } }).order.status).toBe('created');
+    expect((await fetch(`${sandbox.url}/order/00000000-0000-0000-0000-000000000000`)).status).toBe(404);
+  });
+
   it('control API: bad settings and unknown cards are 422', async () => {
     const settings = await fetch(`${sandbox.url}/_sandbox/settings`, {
       method: 'PUT',

@@ -17,9 +17,17 @@ import {
 } from './render-pages.js';
 import { readForm, toCustomer, validateCard, validateCustomer } from './validate-form.js';
 
-type ContainerParams = { Params: { containerId: string }; Body: Record<string, string> | undefined };
+type ContainerParams = { Params: { containerId: string } };
 
 const HTML = 'text/html; charset=utf-8';
+
+/** Form fields as strings; anything else a client might post (JSON numbers, arrays) is ignored. */
+function formBody(body: unknown): Record<string, string> {
+  if (!body || typeof body !== 'object') return {};
+  return Object.fromEntries(
+    Object.entries(body).filter((e): e is [string, string] => typeof e[1] === 'string'),
+  );
+}
 
 export function paymentPageRoutes(app: FastifyInstance, ctx: SandboxContext) {
   // Confirmation-code payments waiting for the code; short-lived, so memory is enough.
@@ -109,7 +117,7 @@ export function paymentPageRoutes(app: FastifyInstance, ctx: SandboxContext) {
     const state = stateOf(record);
     if (state) return showState(reply, record, state, 409);
     const t = texts(record.order.languageId);
-    const body = request.body && typeof request.body === 'object' ? request.body : {};
+    const body = formBody(request.body);
     const values = readForm(record.order, body);
     const invoice = body.action === 'invoice';
     const errors: FormErrors = {
@@ -141,7 +149,7 @@ export function paymentPageRoutes(app: FastifyInstance, ctx: SandboxContext) {
   });
 
   app.post<ContainerParams>('/order/:containerId/confirm', async (request, reply) => {
-    const body = request.body && typeof request.body === 'object' ? request.body : {};
+    const body = formBody(request.body);
     const waiting = pending.get(body.pending ?? '');
     const record = waiting ? ctx.store.order(waiting.orderId) : find(request.params.containerId);
     if (!record)
