@@ -1,5 +1,6 @@
 import { formatRub } from '@checkout/invoicebox';
 import { formatDate } from '../../lib/format-date';
+import { statusLabel } from '../../lib/order-status';
 import type { AdminOrder } from './admin-order-page';
 
 type Row = Record<string, unknown>;
@@ -80,7 +81,10 @@ export function AdminHistory({ order }: { order: AdminOrder }) {
           {notifications.map((item) => (
             <li key={keyOf(item)}>
               {formatDate(text(item, 'receivedAt', 'createdAt', 'at'))}:{' '}
-              {text(item, 'status', 'event', 'type')} — {text(item, 'outcome', 'result', 'reply')}
+              {text(item, 'status', 'event', 'type')}
+              {text(item, 'subtype') === 'refund' ? ' (возврат)' : ''} —{' '}
+              {text(item, 'outcome', 'result', 'reply')}
+              {item.signatureValid === false && <strong> подпись неверна</strong>}
             </li>
           ))}
         </ul>
@@ -91,9 +95,10 @@ export function AdminHistory({ order }: { order: AdminOrder }) {
           <ul className="history">
             {events.map((item) => (
               <li key={keyOf(item)}>
-                {formatDate(text(item, 'createdAt', 'at'))}: {text(item, 'fromStatus', 'from')} →{' '}
-                {text(item, 'toStatus', 'to')}{' '}
-                <span className="muted">({text(item, 'reason', 'source', 'cause')})</span>
+                {formatDate(text(item, 'createdAt', 'at'))}: {statusLabel(text(item, 'fromStatus', 'from'))} →{' '}
+                {statusLabel(text(item, 'toStatus', 'to'))}{' '}
+                <span className="muted">[{text(item, 'source')}]</span>{' '}
+                <span className="muted">{text(item, 'reason', 'cause')}</span>
               </li>
             ))}
           </ul>
