@@ -79,6 +79,23 @@ describe('control API, dashboard and CLI', () => {
     expect(after).toContain('dashboard-resend');
   });
 
+  it('the dashboard settings form switches notifications to drop and back', async () => {
+    const form = (body: string) =>
+      fetch(`${sandbox.url}/_sandbox/settings?redirect=/`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body,
+        redirect: 'manual',
+      });
+    expect((await form('mode=drop&dropRate=0.5')).status).toBe(303);
+    expect((await control(sandbox.url, 'GET', '/_sandbox/settings')).body).toEqual({
+      notifications: { mode: 'drop', dropRate: 0.5 },
+    });
+    expect((await form('mode=deliver&dropRate=2')).headers.get('location')).toMatch(/^\/\?error=/);
+    await form('mode=deliver&dropRate=0');
+    expect((await control(sandbox.url, 'GET', '/_sandbox/settings')).body.notifications.mode).toBe('deliver');
+  });
+
   it('the dashboard escapes what shops send', async () => {
     const res = await fetch(`${sandbox.url}/v3/billing/api/order/order`, {
       method: 'POST',

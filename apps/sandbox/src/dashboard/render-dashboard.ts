@@ -25,10 +25,17 @@ export function renderDashboard(ctx: SandboxContext, error?: string): string {
   const refunds = Object.values(data.refunds).slice(-LIMIT).reverse();
   const deliveries = data.deliveries.slice(-LIMIT).reverse();
   const merchants = ctx.merchants.list;
+  const { mode } = data.settings.notifications;
   const body = html`<section class="card"><h1>Invoicebox sandbox</h1>
-<p class="muted">API: ${ctx.publicUrl}/v3 · shops: ${merchants.map((m) => `${m.name ?? ''} ${m.merchantId}`).join('; ')} · notifications: ${data.settings.notifications.mode}, dropRate ${data.settings.notifications.dropRate}</p>
+<p class="muted">API: ${ctx.publicUrl}/v3 · shops: ${merchants.map((m) => `${m.name ?? ''} ${m.merchantId}`).join('; ')}</p>
 ${error ? html`<p class="alert" role="alert">${error}</p>` : ''}
 <form method="post" action="/_sandbox/probe?redirect=/"><button type="submit" data-testid="dashboard-probe">Отправить тестовое уведомление (probe)</button></form>
+<form method="post" action="/_sandbox/settings?redirect=/" class="row" data-testid="dashboard-settings">
+<div><label for="s-mode">Уведомления</label><select id="s-mode" name="mode">
+<option value="deliver" ${mode === 'deliver' ? html`selected` : ''}>доставлять</option>
+<option value="drop" ${mode === 'drop' ? html`selected` : ''}>терять (drop)</option></select></div>
+<div><label for="s-rate">Доля потерянных (0..1)</label><input id="s-rate" name="dropRate" type="text" inputmode="decimal" value="${data.settings.notifications.dropRate}"></div>
+<div><button type="submit" class="secondary">Сохранить</button></div></form>
 </section>
 <section class="card"><h2>Заказы (${Object.keys(data.orders).length})</h2><div style="overflow-x:auto"><table>
 <thead><tr><th>Создан</th><th>Номер</th><th>Статус</th><th class="num">Сумма</th><th>Действия</th></tr></thead><tbody>

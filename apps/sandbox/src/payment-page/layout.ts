@@ -8,7 +8,7 @@ table{width:100%;border-collapse:collapse}th,td{text-align:left;padding:.4rem .2
 td.num,th.num{text-align:right;white-space:nowrap}.totals td{border:0;font-weight:600}
 label{display:block;font-weight:600;margin:.75rem 0 .25rem}fieldset{border:0;padding:0;margin:0}legend{font-weight:600;padding:0}
 .radio{display:flex;gap:1rem;flex-wrap:wrap}.radio label{font-weight:400;margin:.25rem 0;display:flex;gap:.4rem;align-items:center}
-input[type=text],input[type=email],input[type=tel]{width:100%;padding:.6rem;font:inherit;border:1px solid #9ca3af;border-radius:.4rem;background:#fff}
+input[type=text],input[type=email],input[type=tel],select{width:100%;padding:.6rem;font:inherit;border:1px solid #9ca3af;border-radius:.4rem;background:#fff}
 input[readonly]{background:#f3f4f6;color:#444}input[aria-invalid=true]{border-color:#b91c1c}
 .error{color:#b91c1c;margin:.25rem 0 0;font-size:.9rem}.alert{background:#fef2f2;border:1px solid #fecaca;color:#991b1b;padding:.75rem;border-radius:.4rem}
 .row{display:grid;grid-template-columns:1fr 1fr;gap:0 1rem}@media (max-width:480px){.row{grid-template-columns:1fr}th.hide,td.hide{display:none}}

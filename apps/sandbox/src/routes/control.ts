@@ -161,6 +161,19 @@ export function controlRoutes(app: FastifyInstance, ctx: SandboxContext, limiter
     return store.data.settings;
   });
 
+  // The dashboard's settings form (HTML forms cannot PUT): flat `mode` and `dropRate` fields.
+  app.post('/_sandbox/settings', async (request, reply) => {
+    const form = (request.body ?? {}) as Record<string, unknown>;
+    const notifications = {
+      ...(form.mode ? { mode: form.mode } : {}),
+      ...(form.dropRate !== undefined && form.dropRate !== '' ? { dropRate: Number(form.dropRate) } : {}),
+    };
+    const body = parse(settingsBody, { notifications });
+    Object.assign(store.data.settings.notifications, body.notifications ?? {});
+    store.changed();
+    return answer(request, reply, store.data.settings);
+  });
+
   app.post('/_sandbox/reset', async (request, reply) => {
     store.reset();
     limiter.reset();
