@@ -6,6 +6,8 @@ import type { OrderJson } from '../types.js';
 
 const LIMIT = 100;
 const rub = (amount: number) => formatRub(toKopecks(amount));
+/** `2026-11-29T08:26:01+00:00` -> `11-29 08:26:01` (UTC): enough to tell rows apart. */
+const shortTime = (atom: string) => atom.slice(5, 19).replace('T', ' ');
 
 function button(action: string, ref: string, label: string, testId: string): SafeHtml {
   return html`<form method="post" action="/_sandbox/orders/${encodeURIComponent(ref)}/${action}?redirect=/" style="display:inline">
@@ -42,7 +44,7 @@ ${error ? html`<p class="alert" role="alert">${error}</p>` : ''}
 ${orders.map(
   ({
     order,
-  }) => html`<tr data-testid="dashboard-order" data-order-id="${order.id}"><td>${order.createdAt}</td>
+  }) => html`<tr data-testid="dashboard-order" data-order-id="${order.id}"><td>${shortTime(order.createdAt)}</td>
 <td><a href="${order.paymentUrl}">${order.merchantOrderId}</a><br><small>${order.id}</small></td>
 <td data-testid="dashboard-status">${order.status}${order.paidAt ? html`<br><small>${order.paidAt}</small>` : ''}</td>
 <td class="num">${rub(order.amount)}</td><td>${orderActions(order)}</td></tr>`,
@@ -52,7 +54,7 @@ ${orders.map(
 <thead><tr><th>Создан</th><th>Заказ</th><th>Номер</th><th>Статус</th><th class="num">Сумма</th></tr></thead><tbody>
 ${refunds.map(
   (r) =>
-    html`<tr><td>${r.createdAt}</td><td><small>${r.parentId}</small></td><td>${r.merchantOrderId}</td><td>${r.status}</td><td class="num">${rub(r.amount)}</td></tr>`,
+    html`<tr><td>${shortTime(r.createdAt)}</td><td><small>${r.parentId}</small></td><td>${r.merchantOrderId}</td><td>${r.status}</td><td class="num">${rub(r.amount)}</td></tr>`,
 )}
 </tbody></table></div></section>
 <section class="card"><h2>Уведомления (${data.deliveries.length})</h2><div style="overflow-x:auto"><table>
@@ -60,11 +62,11 @@ ${refunds.map(
 ${deliveries.map(
   (
     d,
-  ) => html`<tr data-testid="dashboard-delivery"><td>${d.at}</td><td>${d.event}</td><td><small>${d.orderId}</small></td><td>${d.attempt}</td>
+  ) => html`<tr data-testid="dashboard-delivery"><td>${shortTime(d.at)}</td><td>${d.event}</td><td><small>${d.orderId}</small></td><td>${d.attempt}</td>
 <td>${d.outcome}${d.nextAttemptAt ? html`<br><small>next ${d.nextAttemptAt}</small>` : ''}</td>
 <td><small>${d.url}</small><br>${d.responseStatus ?? '—'} <code>${(d.responseBody ?? d.error ?? '').slice(0, 200)}</code>
 <details><summary>запрос</summary><code style="word-break:break-all">${d.requestBody}</code><br><small>X-Signature: ${d.signature}</small></details></td></tr>`,
 )}
 </tbody></table></div></section>`;
-  return page('ru', 'Invoicebox sandbox', body);
+  return page('ru', 'Invoicebox sandbox', body, true);
 }

@@ -2,7 +2,7 @@ import { html, raw, type SafeHtml } from '../html.js';
 
 const STYLES = `
 *{box-sizing:border-box}body{margin:0;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1c1c1c;background:#f3f4f6}
-main{max-width:44rem;margin:0 auto;padding:1rem}.card{background:#fff;border-radius:.75rem;padding:1.25rem;margin-bottom:1rem;box-shadow:0 1px 3px #0002}
+main{max-width:44rem;margin:0 auto;padding:1rem}main.wide{max-width:90rem}main.wide table{font-size:.9rem}.card{background:#fff;border-radius:.75rem;padding:1.25rem;margin-bottom:1rem;box-shadow:0 1px 3px #0002}
 h1{font-size:1.5rem;margin:.25rem 0 1rem}h2{font-size:1.15rem;margin:0 0 .75rem}.shop{color:#555;margin:0}
 table{width:100%;border-collapse:collapse}th,td{text-align:left;padding:.4rem .25rem;border-bottom:1px solid #e5e7eb;vertical-align:top}
 td.num,th.num{text-align:right;white-space:nowrap}.totals td{border:0;font-weight:600}
@@ -19,7 +19,7 @@ form:has(input[name=type][value=private]:checked) .company{display:none}
 .muted{color:#555;font-size:.9rem}dl{display:grid;grid-template-columns:auto 1fr;gap:.25rem 1rem}dt{font-weight:600}dd{margin:0;overflow-wrap:anywhere}
 `;
 
-export function page(lang: string, title: string, body: SafeHtml): string {
+export function page(lang: string, title: string, body: SafeHtml, wide = false): string {
   return html`<!doctype html>
 <html lang="${lang}">
 <head>
@@ -28,6 +28,6 @@ export function page(lang: string, title: string, body: SafeHtml): string {
 <title>${title} — Invoicebox</title>
 <style>${raw(STYLES)}</style>
 </head>
-<body><main>${body}</main></body>
+<body><main class="${wide ? 'wide' : ''}">${body}</main></body>
 </html>`.value;
 }
