@@ -24,6 +24,12 @@ export function prng(seed: number) {
 }
 export type Rng = ReturnType<typeof prng>;
 
+/** A signature one hex digit off (never equal to the right one in any letter case). */
+function flipLastHex(signature: string): string {
+  const last = signature.at(-1) ?? '0';
+  return `${signature.slice(0, -1)}${last === '0' ? '1' : '0'}`;
+}
+
 export type HostileNotification = { kind: string; body: Uint8Array | string; signature: string | undefined };
 
 const WRONG_AMOUNTS = [0, -1, 0.01, 1e9, Number.MAX_SAFE_INTEGER, 'NaN', '3698.00', null, true, [], {}];
@@ -69,7 +75,7 @@ export function hostileNotification(rng: Rng, orders: Record<string, unknown>[])
         '',
         'x'.repeat(40),
         signNotification(valid, 'wrong-key'),
-        signNotification(valid, key).toUpperCase().replace(/.$/, '0'),
+        flipLastHex(signNotification(valid, key)),
         signNotification(`${valid} `, key),
         `${signNotification(valid, key)}00`,
       ];
@@ -87,8 +93,9 @@ export function hostileNotification(rng: Rng, orders: Record<string, unknown>[])
     case 4: {
       const mutations: Record<string, unknown>[] = [
         { currencyId: 'USD' },
-        { merchantOrderId: randomUUID() },
-        { merchantOrderId: rng.pick(NASTY_STRINGS) },
+        // A signed body naming a known Invoicebox order with the right amount is a genuine payment even if
+        // merchantOrderId disagrees (the API trusts Invoicebox's id), so those always carry a wrong amount here.
+        { merchantOrderId: rng.pick(NASTY_STRINGS), amount: rng.pick(WRONG_AMOUNTS) },
         { merchantId: randomUUID() },
         { status: rng.pick(['hacked', '', 'paid', null, 42]) },
         { amount: undefined, merchantOrderId: undefined },
@@ -143,6 +150,7 @@ export function hostileTrpc(rng: Rng, orderIds: string[]): HostileCall {
     { ...shopper, type: 'legal', vatNumber: '7707083894', registrationAddress: 'Москва, ул. Ленина, 1' },
     { ...shopper, vatNumber: '7707083893' },
     { ...shopper, extra: true },
+    { ...shopper, name: 'Иван\u0000Петров' },
   ];
   const goodLines = [{ sku: 'TEA-100', quantity: 1 }];
   const uuid = () => (rng.next() < 0.5 ? randomUUID() : rng.pick(orderIds));

@@ -17,7 +17,7 @@ async function checkout(stack: DrillStack, key: string): Promise<Attempt> {
 const describe = ({ ms, answer }: Attempt) =>
   answer.status === 200
     ? `ok in ${Math.round(ms)} ms`
-    : `HTTP ${answer.status} ${answer.error?.data?.code ?? ''} in ${Math.round(ms)} ms: "${answer.error?.message ?? answer.raw.slice(0, 120)}"`;
+    : `HTTP ${answer.status} ${answer.error?.data?.code ?? ''} in ${Math.round(ms)} ms`;
 
 /** A refusal the shopper can act on: not a 500, says what happened. */
 const isClearError = ({ answer }: Attempt) =>
@@ -101,6 +101,13 @@ export const invoiceboxOutage: Drill = {
           }
         }
       }
+      const messages = new Set(
+        Object.values(results)
+          .flat()
+          .filter((a) => a.answer.status !== 200)
+          .map((a) => a.answer.error?.message ?? a.answer.raw.slice(0, 160)),
+      );
+      lines.push(`the shopper was told: ${[...messages].map((m) => `"${m}"`).join(' / ')}`);
       const refusedWhileDown = results.down!.slice(0, 2).every(isClearError);
       if (!refusedWhileDown)
         problems.push('down: checkout while Invoicebox was down did not give a clear error');
