@@ -80,6 +80,14 @@ it('seed flow: two products, private person, success card, paid after the notifi
     // The cart was emptied once the order existed.
     expect(await page.locator('[data-testid="cart-link"]').textContent()).toBe('Корзина');
 
+    // A paid order offers a refund request, which staff then see.
+    await page.getByText('Запросить возврат').click();
+    await page.locator('#refund-reason').fill('Кружка пришла со сколом');
+    await page.getByRole('button', { name: 'Отправить запрос' }).click();
+    await page.locator('[data-testid="refund-requested"]').waitFor();
+    const withRequest = await admin.admin.orders.byId.query({ id: orderId });
+    expect(withRequest.refundRequests.map((request) => request.reason)).toEqual(['Кружка пришла со сколом']);
+
     expect(consoleErrors).toEqual([]);
   });
 });

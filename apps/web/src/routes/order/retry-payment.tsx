@@ -3,6 +3,11 @@ import { replaceCart } from '../../cart/cart-store';
 import { isAwaitingPayment } from '../../lib/order-status';
 import type { PublicOrder } from '../../trpc';
 
+const HEADLINES: Record<string, string> = {
+  canceled: 'Заказ отменён',
+  expired: 'Срок оплаты заказа истёк',
+};
+
 /** After a declined or abandoned payment: pay the same order again, or start over from its lines. */
 export function RetryPayment({ order }: { order: PublicOrder }) {
   const [, navigate] = useLocation();
@@ -14,7 +19,7 @@ export function RetryPayment({ order }: { order: PublicOrder }) {
   return (
     <div className="notice warning" role="alert" data-testid="payment-failed">
       <p>
-        <strong>Оплата не прошла</strong>, заказ не оплачен. Деньги не списаны.
+        <strong>{HEADLINES[order.status] ?? 'Оплата не прошла'}</strong>, заказ не оплачен. Деньги не списаны.
       </p>
       <p className="actions">
         {payable ? (
