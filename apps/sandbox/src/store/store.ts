@@ -2,7 +2,7 @@ import type { OrderRecord, SandboxData } from '../types.js';
 import { readDataFile, writeDataFile } from './data-file.js';
 import { emptyData } from './empty-data.js';
 
-const SAVE_DELAY_MS = 25;
+const SAVE_DELAY_MS = 100;
 
 /** All sandbox state, with lookup indexes and debounced atomic persistence to a JSON file. */
 export class Store {
