@@ -23,6 +23,13 @@ describe('describeApiError', () => {
     expect(describeApiError(flattened).fields).toEqual({ email: true });
   });
 
+  it('explains a stale cart instead of pointing at a field the shopper cannot see', () => {
+    const fields = [{ path: ['lines', 1, 'sku'], message: 'unknown product sku "gone"' }];
+    expect(describeApiError(serverError('BAD_REQUEST', 'x', { fields })).message).toMatch(
+      /больше недоступна/,
+    );
+  });
+
   it('knows which errors may pass and which mean nothing was created', () => {
     expect(isRetryableError(new TRPCClientError('fetch failed'))).toBe(true);
     expect(isRetryableError(serverError('NOT_FOUND'))).toBe(false);

@@ -24,7 +24,8 @@ const MESSAGES: Record<string, string> = {
   NOT_FOUND: 'Заказ не найден. Проверьте ссылку.',
   CONFLICT: 'Заказ уже изменился. Обновите страницу.',
   PRECONDITION_FAILED: 'Сейчас это действие недоступно для заказа. Обновите страницу.',
-  UNPROCESSABLE_CONTENT: 'Сервер не принял данные. Проверьте поля, отмеченные ниже.',
+  UNPROCESSABLE_CONTENT:
+    'Платёжный сервис не принял заказ. Проверьте данные покупателя и попробуйте ещё раз.',
   TOO_MANY_REQUESTS: 'Слишком много запросов. Подождите минуту и попробуйте ещё раз.',
   TIMEOUT: 'Платёжный сервис не ответил вовремя. Попробуйте ещё раз через минуту.',
   BAD_GATEWAY: 'Платёжный сервис временно недоступен. Попробуйте ещё раз через минуту.',
@@ -80,11 +81,16 @@ export function describeApiError(error: unknown): ApiProblem {
   const data = errorData(error);
   const code = data?.code ?? null;
   if (!code) return { message: NETWORK_MESSAGE, fields: {}, code: null };
-  return {
-    message: MESSAGES[code] ?? 'Не получилось выполнить действие. Попробуйте ещё раз.',
-    fields: collectFields(error, data),
-    code,
-  };
+  const fields = collectFields(error, data);
+  // A product left the catalog (or a stale cart): the shopper can only refresh, not fix a field.
+  if (fields.sku || fields.quantity) {
+    return {
+      message: 'Часть товаров в корзине больше недоступна. Обновите страницу и проверьте корзину.',
+      fields,
+      code,
+    };
+  }
+  return { message: MESSAGES[code] ?? 'Не получилось выполнить действие. Попробуйте ещё раз.', fields, code };
 }
 
 /** Network trouble and server hiccups may pass; a wrong id or token will not. */

@@ -1,5 +1,5 @@
 import { formatRub } from '@checkout/invoicebox';
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { Link } from 'wouter';
 import { clearCart, useCart } from '../../cart/cart-store';
@@ -28,6 +28,7 @@ const SERVER_FIELD_MESSAGES: Record<CustomerField, string> = {
 
 export function CheckoutPage() {
   const trpc = useTRPC();
+  const queryClient = useQueryClient();
   const catalog = useQuery(trpc.catalog.list.queryOptions());
   const cart = useCart();
   const priced = priceCart(cart, catalog.data);
@@ -79,6 +80,8 @@ export function CheckoutPage() {
         onError: (error) => {
           if (isDefiniteRejection(error)) idempotencyKey.current = crypto.randomUUID();
           const fields = describeApiError(error).fields;
+          // A product left the catalog meanwhile: reload it, the cart then shows what can still be bought.
+          if (fields.sku) void queryClient.invalidateQueries({ queryKey: trpc.catalog.list.queryKey() });
           const serverErrors: FieldErrors = {};
           for (const key of Object.keys(fields)) {
             if (key in SERVER_FIELD_MESSAGES)

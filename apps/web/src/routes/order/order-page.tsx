@@ -9,6 +9,7 @@ import { RefundRequest } from './refund-request';
 import { RetryPayment } from './retry-payment';
 
 const POLL_MS = 2_000;
+const MAX_POLLS = 300;
 
 const orderMissing = (error: unknown) => {
   const code = describeApiError(error).code;
@@ -27,7 +28,8 @@ export function OrderPage() {
   const sync = useQuery({
     ...trpc.orders.sync.queryOptions({ id }),
     enabled: waiting,
-    refetchInterval: POLL_MS,
+    // About ten minutes of checking; a tab left open longer stops asking (a reload starts again).
+    refetchInterval: (query) => (query.state.dataUpdateCount < MAX_POLLS ? POLL_MS : false),
     staleTime: 0,
   });
 
