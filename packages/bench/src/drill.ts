@@ -80,6 +80,7 @@ if (!wanted.length) {
       result.figures,
       `${(result.ms / 1000).toFixed(1)} s`,
     ]),
+    [3],
   );
   const notes = results.flatMap(({ drill, result }) => result.notes.map((n) => `- drill ${drill.id}: ${n}`));
   await writeFile(

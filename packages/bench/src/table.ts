@@ -1,8 +1,8 @@
-/** A GitHub-flavoured markdown table; columns after the first are right-aligned (they hold numbers). */
-export function markdownTable(header: string[], rows: string[][]): string {
+/** A GitHub-flavoured markdown table; the columns listed in `numeric` are right-aligned. */
+export function markdownTable(header: string[], rows: string[][], numeric: number[] = []): string {
   const cellText = (cell: string) => cell.replace(/\|/g, '\\|').replace(/\n/g, ' ');
   const line = (cells: string[]) => `| ${cells.map(cellText).join(' | ')} |`;
-  const align = header.map((_, i) => (i === 0 ? '---' : '---:'));
+  const align = header.map((_, i) => (numeric.includes(i) ? '---:' : '---'));
   return [line(header), line(align), ...rows.map(line)].join('\n');
 }
 
