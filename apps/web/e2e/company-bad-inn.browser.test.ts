@@ -3,7 +3,7 @@ import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import { adminClient } from './support/api-client';
 import { launchBrowser } from './support/browser';
 import { sandboxControl } from './support/sandbox-control';
-import { fillCart, fillCustomer, newShopper } from './support/shopper';
+import { fillCustomer, newShopper, tabTo } from './support/shopper';
 import { withPage } from './support/test-page';
 
 const stack = inject('stack');
@@ -27,8 +27,15 @@ it('a company checkout with a bad INN is stopped at the field and creates no ord
       if (request.url().includes('orders.create')) requests.push(request.url());
     });
 
-    await fillCart(page, stack.webUrl, 1);
-    await page.locator('[data-testid="go-checkout"]').click();
+    // Keyboard only: Tab to the first "В корзину", Enter, then on to the checkout link.
+    await page.goto(stack.webUrl);
+    await page.locator('[data-testid="add-to-cart"]').first().waitFor();
+    await tabTo(page, '[data-testid="add-to-cart"]');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('[data-testid="cart-line"]').count()).toBe(1);
+    await tabTo(page, '[data-testid="go-checkout"]');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(`${stack.webUrl}/checkout`);
     await page.getByLabel('Организация или ИП').check();
     await fillCustomer(page, shopper);
     const inn = page.locator('#field-vatNumber');

@@ -55,3 +55,12 @@ export async function payOnSandbox(page: Page, card: string, shopper: Shopper): 
   await page.locator('[name="cardCvc"]').fill('123');
   await page.locator('[data-testid="pay"]').click();
 }
+
+/** Presses Tab until the focused element matches `selector` (fails after 40 presses). */
+export async function tabTo(page: Page, selector: string): Promise<void> {
+  for (let presses = 0; presses < 40; presses++) {
+    await page.keyboard.press('Tab');
+    if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
+  }
+  throw new Error(`Tab never reached ${selector}`);
+}
