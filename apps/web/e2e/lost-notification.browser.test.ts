@@ -41,6 +41,7 @@ it('a lost notification still ends paid through the return page check', async ()
     const stored = await admin.admin.orders.byId.query({ id: orderId });
     expect(stored.status).toBe('paid');
     expect(stored.notifications).toEqual([]);
+    expect(stored.events.find((event) => event.toStatus === 'paid')?.source).toBe('sync');
     const deliveries = await sandbox.deliveries(stored.invoiceboxOrderId!);
     expect(deliveries.length).toBeGreaterThan(0);
     expect(deliveries.every((delivery) => delivery.outcome === 'dropped')).toBe(true);

@@ -1,4 +1,7 @@
-// Order statuses of the shop API (contracts section 3), as a shopper or staff member reads them.
+import type { OrderStatus as ApiOrderStatus } from '@checkout/api';
+
+// Order statuses of the shop API (contracts section 3), as a shopper or staff member reads them. Only the type
+// comes from the API (no server code in the bundle); `satisfies` breaks the build if the two drift apart.
 export const ORDER_STATUS_LABELS = {
   pending: 'Создаётся',
   awaiting_payment: 'Ожидает оплаты',
@@ -8,7 +11,7 @@ export const ORDER_STATUS_LABELS = {
   failed: 'Не оплачен',
   canceled: 'Отменён',
   expired: 'Срок оплаты истёк',
-} as const;
+} as const satisfies Record<ApiOrderStatus, string>;
 
 export type OrderStatus = keyof typeof ORDER_STATUS_LABELS;
 export const ORDER_STATUSES = Object.keys(ORDER_STATUS_LABELS) as OrderStatus[];
