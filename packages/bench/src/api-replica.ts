@@ -40,6 +40,8 @@ export type Replica = {
   stop(): Promise<void>;
   /** Resident set size in bytes, from /proc. */
   rss(): number;
+  /** process.memoryUsage() of the replica right after a full garbage collection. */
+  memoryAfterGc(): Promise<NodeJS.MemoryUsage>;
 };
 
 /**
@@ -55,18 +57,22 @@ export async function startReplica(name: string, env: ReplicaEnv, logFile: strin
 
   const launch = () =>
     new Promise<void>((resolve, reject) => {
-      const proc = spawn(process.execPath, ['--conditions=@checkout/source', '--import', 'tsx', ENTRY], {
-        cwd: PACKAGE_ROOT,
-        env: {
-          PATH: process.env.PATH ?? '',
-          HOME: process.env.HOME ?? '/tmp',
-          NODE_ENV: 'production',
-          PUBLIC_API_URL: url,
-          ...env,
-          PORT: String(port),
+      const proc = spawn(
+        process.execPath,
+        ['--expose-gc', '--conditions=@checkout/source', '--import', 'tsx', ENTRY],
+        {
+          cwd: PACKAGE_ROOT,
+          env: {
+            PATH: process.env.PATH ?? '',
+            HOME: process.env.HOME ?? '/tmp',
+            NODE_ENV: 'production',
+            PUBLIC_API_URL: url,
+            ...env,
+            PORT: String(port),
+          },
+          stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
         },
-        stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
-      });
+      );
       child = proc;
       children.add(proc);
       proc.once('exit', () => children.delete(proc));
@@ -112,6 +118,21 @@ export async function startReplica(name: string, env: ReplicaEnv, logFile: strin
       const timer = setTimeout(() => proc?.kill('SIGKILL'), 10_000);
       await waitExit(proc);
       clearTimeout(timer);
+    },
+    memoryAfterGc() {
+      const proc = child;
+      return new Promise((resolve, reject) => {
+        if (!proc?.connected) return reject(new Error(`replica ${name} is not running`));
+        const timer = setTimeout(() => reject(new Error(`replica ${name} did not report memory`)), 10_000);
+        const onMessage = (message: { memory?: NodeJS.MemoryUsage }) => {
+          if (!message.memory) return;
+          clearTimeout(timer);
+          proc.off('message', onMessage);
+          resolve(message.memory);
+        };
+        proc.on('message', onMessage);
+        proc.send('memory');
+      });
     },
     rss() {
       const pid = child?.pid;

@@ -27,7 +27,8 @@ function luhn(digits: string): boolean {
 /** Secrets as they could appear: the values themselves, card numbers with or without separators. */
 function findSecrets(text: string, secrets: { label: string; value: string }[]): string[] {
   const found = secrets.filter((s) => text.includes(s.value)).map((s) => s.label);
-  for (const match of text.matchAll(/(?<![\d.])(?:\d[ -]?){15}\d(?![\d.])/g)) {
+  // 16 digits in a row or in four groups with one separator; not part of a longer token (UUIDs, ids, decimals).
+  for (const match of text.matchAll(/(?<![\w.-])(?:\d{16}|\d{4}([ -])\d{4}\1\d{4}\1\d{4})(?![\w.-])/g)) {
     const digits = match[0].replace(/\D/g, '');
     if (/^[2-6]/.test(digits) && luhn(digits)) found.push(`card-like number ${match[0]}`);
   }
