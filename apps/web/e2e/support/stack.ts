@@ -4,7 +4,14 @@ import { startSandbox } from '@checkout/sandbox';
 import { freePort } from './free-port';
 import { startStorefront } from './storefront';
 
-export type StackInfo = { webUrl: string; apiUrl: string; sandboxUrl: string; adminToken: string };
+export type StackInfo = {
+  webUrl: string;
+  apiUrl: string;
+  sandboxUrl: string;
+  adminToken: string;
+  /** The storefront's production build being served. */
+  webOutDir: string;
+};
 
 /** The three real servers of the flow, wired to each other on free ports. */
 export async function startStack() {
@@ -43,7 +50,13 @@ export async function startStack() {
     closers.push(() => api.close());
     const web = await startStorefront({ apiUrl, port: webPort });
     closers.push(() => web.close());
-    const info: StackInfo = { webUrl: web.url, apiUrl: api.url, sandboxUrl: sandbox.url, adminToken };
+    const info: StackInfo = {
+      webUrl: web.url,
+      apiUrl: api.url,
+      sandboxUrl: sandbox.url,
+      adminToken,
+      webOutDir: web.outDir,
+    };
     return { info, close, outDir: web.outDir };
   } catch (error) {
     await close();

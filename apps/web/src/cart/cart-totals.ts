@@ -1,4 +1,4 @@
-import { buildBasket } from '@checkout/invoicebox';
+import { buildBasket } from '@checkout/invoicebox/web';
 import type { Product } from '../trpc';
 import type { CartLine } from './cart-storage';
 

@@ -1,4 +1,4 @@
-import { formatRub } from '@checkout/invoicebox';
+import { formatRub } from '@checkout/invoicebox/web';
 import { Link } from 'wouter';
 import { MAX_QUANTITY } from '../cart/cart-storage';
 import { setQuantity, useCart } from '../cart/cart-store';

@@ -1,4 +1,4 @@
-import { formatRub, vatLabel } from '@checkout/invoicebox';
+import { formatRub, vatLabel } from '@checkout/invoicebox/web';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { addToCart, useCart } from '../cart/cart-store';

@@ -1,4 +1,4 @@
-import { formatRub } from '@checkout/invoicebox';
+import { formatRub } from '@checkout/invoicebox/web';
 import { formatDate } from '../../lib/format-date';
 import { statusLabel } from '../../lib/order-status';
 import type { AdminOrder } from './admin-order-page';

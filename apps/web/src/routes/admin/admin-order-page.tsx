@@ -1,4 +1,4 @@
-import { formatRub, vatLabel } from '@checkout/invoicebox';
+import { formatRub, vatLabel } from '@checkout/invoicebox/web';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { Link, useParams } from 'wouter';

@@ -1,4 +1,4 @@
-import { formatRub } from '@checkout/invoicebox';
+import { formatRub } from '@checkout/invoicebox/web';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useState } from 'react';
 import { Link } from 'wouter';

@@ -1,4 +1,4 @@
-import { formatRub } from '@checkout/invoicebox';
+import { formatRub } from '@checkout/invoicebox/web';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { describeApiError } from '../../lib/api-error';

@@ -1,4 +1,4 @@
-import { formatRub } from '@checkout/invoicebox';
+import { formatRub } from '@checkout/invoicebox/web';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { Link } from 'wouter';

@@ -1,4 +1,4 @@
-import { isValidInn, KPP_PATTERN } from '@checkout/invoicebox';
+import { isValidInn, KPP_PATTERN } from '@checkout/invoicebox/web';
 
 export type CustomerType = 'private' | 'legal';
 export type CustomerForm = {

@@ -1,4 +1,4 @@
-import { formatRub, vatLabel } from '@checkout/invoicebox';
+import { formatRub, vatLabel } from '@checkout/invoicebox/web';
 import { formatDate } from '../../lib/format-date';
 import type { PublicOrder } from '../../trpc';
 
