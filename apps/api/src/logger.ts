@@ -35,5 +35,14 @@ export function createLogger(level = 'info'): Logger {
     base: { service: 'api' },
     redact: { paths: REDACT, censor: '[redacted]' },
     timestamp: pino.stdTimeFunctions.isoTime,
+    serializers: {
+      // No query string: tRPC GET inputs (e.g. a staff search by e-mail) would land in the logs.
+      req: (req: { method?: string; url?: string; ip?: string }) => ({
+        method: req.method,
+        url: req.url?.split('?')[0],
+        remoteAddress: req.ip,
+      }),
+      res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),
+    },
   });
 }

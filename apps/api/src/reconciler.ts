@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Deps } from './deps.js';
+import { safeError } from './lib/safe-error.js';
 import type { Logger } from './logger.js';
 import { syncOrder } from './orders/sync-order.js';
 
@@ -51,7 +52,7 @@ export function startReconciler(deps: Deps, opts: ReconcilerOptions, log: Logger
     for (const id of ids) {
       if (stopped) break;
       await syncOrder(deps, id, 'reconciler', log).catch((error: unknown) =>
-        log.warn({ orderId: id, err: error }, 'reconciler could not sync an order'),
+        log.warn({ orderId: id, err: safeError(error) }, 'reconciler could not sync an order'),
       );
     }
     if (ids.length > 0) log.info({ checked: ids.length }, 'reconciler pass');
@@ -64,7 +65,7 @@ export function startReconciler(deps: Deps, opts: ReconcilerOptions, log: Logger
     const delay = opts.intervalMs * (0.8 + Math.random() * 0.4);
     timer = setTimeout(() => {
       running = runOnce().catch((error: unknown) => {
-        log.warn({ err: error }, 'reconciler pass failed');
+        log.warn({ err: safeError(error) }, 'reconciler pass failed');
         return 0;
       });
       void running.finally(schedule);

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { createInvoiceboxClient, DEMO_SHOP } from '@checkout/invoicebox';
 import cors from '@fastify/cors';
 import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from '@trpc/server/adapters/fastify';
@@ -7,6 +7,7 @@ import { type Database, openDatabase } from './db/client.js';
 import { migrateDatabase } from './db/migrate.js';
 import { seedCatalog } from './db/seed-catalog.js';
 import type { ApiConfig, Deps } from './deps.js';
+import { safeError } from './lib/safe-error.js';
 import { createLogger, type Logger } from './logger.js';
 import { type Reconciler, startReconciler } from './reconciler.js';
 import type { Context } from './trpc/init.js';
@@ -105,7 +106,10 @@ export async function startApi(opts: StartApiOptions): Promise<RunningApi> {
     routerOptions: { maxParamLength: 5000 },
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
-      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+      // base64url rather than a UUID: all-digit UUID groups look like card numbers to log scanners.
+      return typeof given === 'string' && REQUEST_ID.test(given)
+        ? given
+        : randomBytes(12).toString('base64url');
     },
   });
   app.addHook('onSend', async (request, reply) => {
@@ -128,8 +132,10 @@ export async function startApi(opts: StartApiOptions): Promise<RunningApi> {
         authorization: req.headers.authorization,
       }),
       onError: ({ error, path, req }) => {
-        if (error.code === 'INTERNAL_SERVER_ERROR') req.log.error({ err: error, path }, 'procedure failed');
-        else req.log.info({ code: error.code, path, message: error.message }, 'procedure refused');
+        if (error.code === 'INTERNAL_SERVER_ERROR')
+          req.log.error({ err: safeError(error), path }, 'procedure failed');
+        // Input errors quote the input: only the code and the procedure are logged.
+        else req.log.info({ code: error.code, path }, 'procedure refused');
       },
     } satisfies FastifyTRPCPluginOptions<AppRouter>['trpcOptions'],
   });

@@ -28,6 +28,13 @@ for (const driver of DRIVERS) {
       ['an amount at the top', { amount: 100 }, /amount/],
       ['a bad INN', { customer: { ...legalCustomer, vatNumber: '7707083890' } }, /vatNumber/],
       ['no lines', { lines: [] }, /lines/],
+      ['a NUL byte in the sku', { lines: [{ sku: 'TEA\u0000', quantity: 1 }] }, /control characters/],
+      [
+        'a NUL byte in the name',
+        { customer: { ...legalCustomer, name: 'ООО\u0000Ромашка' } },
+        /control characters/,
+      ],
+      ['the quantity as a string', { lines: [{ sku: 'TEA-100', quantity: '2' }] }, /quantity/],
     ];
     it.each(tampered)('refuses %s, naming the field, and stores nothing', async (_name, patch, message) => {
       const error = await h

@@ -76,6 +76,12 @@ for (const driver of DRIVERS) {
         'order_wrong_amount',
       ],
       [
+        // Not Invoicebox's format (a JSON number): refused as not being a notification at all.
+        'the right amount as a string',
+        (r) => signed({ ...r, status: 'completed', amount: Number(r.amount).toFixed(2) }),
+        'order_not_found',
+      ],
+      [
         'a wrong currency',
         (r) => signed({ ...r, status: 'completed', currencyId: 'USD' }),
         'order_wrong_amount',
@@ -164,6 +170,13 @@ for (const driver of DRIVERS) {
           code: 'out_of_service',
         });
         expect((await fetch(`${replica.url}/readyz`)).status).toBe(503);
+        // Procedures say "unavailable", and never show SQL or its parameters.
+        const input = encodeURIComponent('{"id":"00000000-0000-4000-8000-000000000000"}');
+        const procedure = await fetch(`${replica.url}/trpc/orders.byId?input=${input}`);
+        expect(procedure.status).toBe(503);
+        const text = await procedure.text();
+        expect(text).toContain('SERVICE_UNAVAILABLE');
+        expect(text).not.toMatch(/select|params|"orders"/i);
       } finally {
         await replica.close().catch(() => {});
       }

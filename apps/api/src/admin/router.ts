@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { adminListInput, orderIdInput } from '../orders/inputs.js';
+import { adminListInput, orderIdInput, plainText } from '../orders/inputs.js';
 import { createRefund } from '../refunds/create-refund.js';
 import { listRefundable } from '../refunds/refundable.js';
 import { adminProcedure, router } from '../trpc/init.js';
@@ -12,7 +12,7 @@ const refundInput = z.strictObject({
   lines: z
     .array(
       z.strictObject({
-        sku: z.string().trim().min(1).max(64),
+        sku: plainText().trim().min(1).max(64),
         quantity: z
           .number()
           .int('quantity must be a whole number')
@@ -22,7 +22,7 @@ const refundInput = z.strictObject({
     )
     .min(1, 'lines must not be empty (leave it out to refund everything)')
     .optional(),
-  reason: z.string().trim().max(1000).optional(),
+  reason: plainText().trim().max(1000).optional(),
 });
 
 export const adminRouter = router({

@@ -34,7 +34,14 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
 
 function openPostgres(url: string, max: number): Database {
   // Quiet NOTICEs (e.g. "relation already exists, skipping" from the migrator).
-  const client = postgres(url, { max, onnotice: () => {}, connect_timeout: 10 });
+  const client = postgres(url, {
+    max,
+    onnotice: () => {},
+    connect_timeout: 5,
+    // postgres.js's default back-off grows to 20 s between reconnects, and queued queries wait for it: during
+    // an outage requests would hang instead of failing fast, and recovery would lag. Capped at 0.5 s (seconds).
+    backoff: (attempt: number) => Math.min(0.05 * 2 ** attempt, 0.5),
+  });
   const db = drizzlePostgres({ client, schema }) as unknown as Db;
   return {
     db,

@@ -3,10 +3,21 @@ import { z } from 'zod';
 import { ORDER_STATUSES } from './status.js';
 
 export const MAX_QUANTITY = 99;
+
+/** NUL and other control characters: PostgreSQL refuses NUL in text, and none belongs in these fields. */
+const hasControl = (value: string) => {
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    if ((code < 32 && code !== 9 && code !== 10 && code !== 13) || code === 127) return true;
+  }
+  return false;
+};
+export const plainText = () =>
+  z.string().refine((value) => !hasControl(value), 'must not contain control characters');
 export const MAX_LINES = 50;
 
 const lineInput = z.strictObject({
-  sku: z.string().trim().min(1, 'sku is required').max(64, 'sku is too long'),
+  sku: plainText().trim().min(1, 'sku is required').max(64, 'sku is too long'),
   quantity: z
     .number({ error: 'quantity must be a number' })
     .int('quantity must be a whole number')
@@ -25,8 +36,8 @@ const phone = z
 const customerInput = z
   .strictObject({
     type: z.enum(['private', 'legal']),
-    name: z.string().trim().min(2, 'name is required').max(300, 'name is too long'),
-    email: z.string().trim().max(100, 'email is too long').pipe(z.email('email is not a valid address')),
+    name: plainText().trim().min(2, 'name is required').max(300, 'name is too long'),
+    email: plainText().trim().max(100, 'email is too long').pipe(z.email('email is not a valid address')),
     phone,
     vatNumber: z
       .string()
@@ -40,7 +51,7 @@ const customerInput = z
       .toUpperCase()
       .regex(KPP_PATTERN, 'kpp must be 9 characters like 773601001')
       .optional(),
-    registrationAddress: z.string().trim().min(5, 'registrationAddress is too short').max(1000).optional(),
+    registrationAddress: plainText().trim().min(5, 'registrationAddress is too short').max(1000).optional(),
   })
   .superRefine((customer, ctx) => {
     if (customer.type === 'private') {
@@ -93,13 +104,13 @@ export const orderIdInput = z.strictObject({ id: z.uuid('id must be an order id 
 
 export const refundRequestInput = z.strictObject({
   id: z.uuid('id must be an order id (UUID)'),
-  reason: z.string().trim().min(3, 'reason is required').max(1000, 'reason is too long'),
+  reason: plainText().trim().min(3, 'reason is required').max(1000, 'reason is too long'),
 });
 
 export const adminListInput = z
   .strictObject({
     status: z.array(z.enum(ORDER_STATUSES)).max(ORDER_STATUSES.length).optional(),
-    search: z.string().trim().max(200).optional(),
+    search: plainText().trim().max(200).optional(),
     page: z.number().int().min(1).max(100_000).default(1),
     pageSize: z.number().int().min(1).max(100).default(20),
   })

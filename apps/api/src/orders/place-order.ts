@@ -9,6 +9,7 @@ import { TRPCError } from '@trpc/server';
 import { and, eq, isNull, lt, or, sql } from 'drizzle-orm';
 import { orders } from '../db/schema.js';
 import type { Deps } from '../deps.js';
+import { safeError } from '../lib/safe-error.js';
 import type { Logger } from '../logger.js';
 import { buildCreateOrderRequest } from './invoicebox-request.js';
 import { loadOrder, loadOrderLines, type OrderLineRow, type OrderRow } from './load-order.js';
@@ -139,7 +140,7 @@ async function placeWithLease(
     // The request provably never left: nothing to look up (the next attempt still looks first).
     if (error instanceof InvoiceboxNetworkError) throw unavailable(error);
     if (error instanceof InvoiceboxUnknownResultError) {
-      log.warn({ orderId, err: error }, 'createOrder outcome unknown; looking the order up');
+      log.warn({ orderId, err: safeError(error) }, 'createOrder outcome unknown; looking the order up');
       const found = await findRemoteOrder(deps, orderId).catch(() => null);
       if (found) return adoptRemoteOrder(deps, orderId, found, log);
       throw unavailable(error);

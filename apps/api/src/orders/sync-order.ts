@@ -1,5 +1,6 @@
 import { TRPCError } from '@trpc/server';
 import type { Deps } from '../deps.js';
+import { safeError } from '../lib/safe-error.js';
 import type { Logger } from '../logger.js';
 import { syncRefunds } from '../refunds/sync-refunds.js';
 import { loadOrder } from './load-order.js';
@@ -57,6 +58,9 @@ export async function syncOrderQuietly(deps: Deps, orderId: string, source: Tran
     await syncOrder(deps, orderId, source, log);
   } catch (error) {
     if (error instanceof TRPCError) throw error;
-    log.warn({ orderId, err: error }, 'order sync with Invoicebox failed; showing the stored state');
+    log.warn(
+      { orderId, err: safeError(error) },
+      'order sync with Invoicebox failed; showing the stored state',
+    );
   }
 }

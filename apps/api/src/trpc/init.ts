@@ -2,6 +2,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import { initTRPC, TRPCError } from '@trpc/server';
 import { ZodError } from 'zod';
 import type { Deps } from '../deps.js';
+import { isDatabaseUnavailable } from '../lib/safe-error.js';
 import type { Logger } from '../logger.js';
 
 export type Context = Deps & {
@@ -10,8 +11,14 @@ export type Context = Deps & {
   authorization: string | undefined;
 };
 
+const INTERNAL_MESSAGE = 'Something went wrong on our side; please retry in a minute.';
+
 const t = initTRPC.context<Context>().create({
   errorFormatter({ shape, error }) {
+    // Also covers errors raised before any procedure ran (parse errors quote the input).
+    if (error.code === 'INTERNAL_SERVER_ERROR') {
+      return { ...shape, message: INTERNAL_MESSAGE, data: { ...shape.data, stack: undefined } };
+    }
     const cause = error.cause;
     if (cause instanceof ZodError) {
       // Field-level issues with their paths, so a client can mark the exact field.
@@ -28,7 +35,31 @@ const t = initTRPC.context<Context>().create({
 });
 
 export const router = t.router;
-export const publicProcedure = t.procedure;
+
+const UNAVAILABLE = 'The shop is temporarily unavailable; please retry in a minute.';
+const INTERNAL = INTERNAL_MESSAGE;
+
+/**
+ * Unexpected errors never reach a client as they are (drizzle's messages carry SQL and its parameters):
+ * an unreachable database becomes SERVICE_UNAVAILABLE, anything else a generic INTERNAL_SERVER_ERROR.
+ */
+const hideInternals = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (
+    !result.ok &&
+    result.error.code === 'INTERNAL_SERVER_ERROR' &&
+    !(result.error.cause instanceof TRPCError)
+  ) {
+    const cause = result.error.cause ?? result.error;
+    if (isDatabaseUnavailable(cause))
+      throw new TRPCError({ code: 'SERVICE_UNAVAILABLE', message: UNAVAILABLE, cause });
+    if (result.error.message !== INTERNAL)
+      throw new TRPCError({ code: 'INTERNAL_SERVER_ERROR', message: INTERNAL, cause });
+  }
+  return result;
+});
+
+export const publicProcedure = t.procedure.use(hideInternals);
 export const createCallerFactory = t.createCallerFactory;
 
 const digest = (value: string) => createHash('sha256').update(value).digest();
@@ -40,7 +71,7 @@ export function isAdminAuthorization(header: string | undefined, adminToken: str
   return timingSafeEqual(digest(match[1]), digest(adminToken));
 }
 
-export const adminProcedure = t.procedure.use(({ ctx, next }) => {
+export const adminProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!isAdminAuthorization(ctx.authorization, ctx.config.adminToken)) {
     throw new TRPCError({
       code: 'UNAUTHORIZED',

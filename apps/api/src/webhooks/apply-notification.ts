@@ -43,6 +43,8 @@ export const sha256Hex = (raw: Uint8Array) => createHash('sha256').update(raw).d
 
 /** Our amount in kopecks against the wire amount in roubles; an unreadable amount never matches. */
 function sameAmount(wire: unknown, ours: number): boolean {
+  // Invoicebox sends a JSON number; "3698.00" as a string is not its format, so never a match.
+  if (typeof wire !== 'number') return false;
   try {
     return toKopecks(wire as number) === ours;
   } catch {
@@ -152,7 +154,11 @@ async function planOrder(tx: Tx, n: OrderNotification, log: Logger): Promise<Pla
       `order ${order.id} belongs to Invoicebox order ${order.invoiceboxOrderId}`,
     );
   }
-  if (!sameAmount(n.amount, order.amount) || n.currencyId !== order.currency) {
+  if (
+    !sameAmount(n.amount, order.amount) ||
+    typeof n.currencyId !== 'string' ||
+    n.currencyId !== order.currency
+  ) {
     log.warn(
       { orderId: order.id, invoiceboxId: n.id },
       'notification amount or currency differs from the order',

@@ -8,6 +8,7 @@ import {
 import type { NotificationAnswer } from '../db/schema.js';
 import { notifications } from '../db/schema.js';
 import type { Deps } from '../deps.js';
+import { safeError } from '../lib/safe-error.js';
 import type { Logger } from '../logger.js';
 import { applyNotification, sha256Hex } from './apply-notification.js';
 
@@ -19,6 +20,22 @@ const reply = {
       message,
     ) as NotificationAnswer,
 };
+
+/**
+ * Invoicebox waits 20 s for an answer; a database that does not answer within this gets out_of_service (and a
+ * retry) instead of a timeout. Should the work still commit later, the retry is answered as a duplicate.
+ */
+const APPLY_DEADLINE_MS = 5_000;
+
+function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer from the database within ${ms} ms`)), ms);
+  });
+  // The losing promise must not turn into an unhandled rejection.
+  work.catch(() => {});
+  return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
+}
 
 /**
  * The whole answer to one delivery. Signature first (on the raw bytes), then the probe and the merchant id,
@@ -53,10 +70,10 @@ export async function handleNotification(
     return reply.success();
   }
   try {
-    return await applyNotification(deps, notification, raw, log);
+    return await withDeadline(applyNotification(deps, notification, raw, log), APPLY_DEADLINE_MS);
   } catch (error) {
     log.error(
-      { err: error, invoiceboxId: notification.id },
+      { err: safeError(error), invoiceboxId: notification.id },
       'notification not applied; asking Invoicebox to retry',
     );
     return reply.error('out_of_service', 'temporary failure, please retry');
@@ -81,6 +98,6 @@ async function recordRejected(
       outcome,
     });
   } catch (error) {
-    log.warn({ err: error }, 'could not record a rejected notification');
+    log.warn({ err: safeError(error) }, 'could not record a rejected notification');
   }
 }

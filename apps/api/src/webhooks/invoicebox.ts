@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../deps.js';
+import { safeError } from '../lib/safe-error.js';
 import { handleNotification } from './handle-notification.js';
 
 export const WEBHOOK_PATH = '/webhooks/invoicebox';
@@ -14,7 +15,7 @@ export async function invoiceboxWebhook(app: FastifyInstance, opts: { deps: Deps
     done(null, body);
   });
   app.setErrorHandler((error, request, reply) => {
-    request.log.error({ err: error }, 'webhook failed before processing');
+    request.log.error({ err: safeError(error) }, 'webhook failed before processing');
     void reply
       .code(200)
       .send({ status: 'error', code: 'out_of_service', message: 'temporary failure, please retry' });
