@@ -36,9 +36,10 @@ function findSecrets(text: string, secrets: { label: string; value: string }[]):
 }
 
 /**
- * The production storefront build and the logs of every replica started by the drills before this one
- * (checkouts, payments with test cards, refusals, hostile input) must not contain the Invoicebox token,
- * the notification key, a staff token or a full card number.
+ * The production storefront build and the logs of every API replica started by the drills before this one
+ * (checkouts, payments with test cards, outages, refusals, hostile input) must not contain the Invoicebox token,
+ * the notification key, a staff token or a full card number. The sandbox's own console is not scanned: it plays
+ * Invoicebox and prints the public demo shop's token on purpose.
  */
 export const secrets: Drill = {
   id: 7,
@@ -55,6 +56,12 @@ export const secrets: Drill = {
       })),
     ];
     const problems: string[] = [];
+    // The scanner must be able to fail: planted secrets are found, UUIDs and amounts are not.
+    const planted = `{"card":"4111 1111 1111 1111","pan":"4111111111111111","token":"${DEMO_SHOP.token}"}`;
+    const innocent = '{"id":"01a22665-4058-9051-0760-531699998888","amount":1234567890123456.5}';
+    if (findSecrets(planted, secretsList).length < 2 || findSecrets(innocent, secretsList).length > 0) {
+      problems.push('the secret scanner failed its self-check');
+    }
     const outDir = await buildStorefront('http://localhost:3000');
     let buildFiles = 0;
     let buildBytes = 0;
