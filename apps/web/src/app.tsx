@@ -2,11 +2,14 @@ import { lazy, Suspense, useEffect, useRef } from 'react';
 import { Link, Route, Switch, useLocation } from 'wouter';
 import { useCart } from './cart/cart-store';
 import { CatalogPage } from './routes/catalog-page';
-import { CheckoutPage } from './routes/checkout/checkout-page';
 import { NotFoundPage } from './routes/not-found-page';
-import { OrderPage } from './routes/order/order-page';
 
-// Staff pages are a separate chunk: shoppers never download them.
+// Only the catalog is in the first download; checkout and the order page follow when visited, and staff pages
+// are a chunk shoppers never download.
+const CheckoutPage = lazy(() =>
+  import('./routes/checkout/checkout-page').then((m) => ({ default: m.CheckoutPage })),
+);
+const OrderPage = lazy(() => import('./routes/order/order-page').then((m) => ({ default: m.OrderPage })));
 const AdminOrdersPage = lazy(() => import('./routes/admin').then((m) => ({ default: m.AdminOrdersPage })));
 const AdminOrderPage = lazy(() => import('./routes/admin').then((m) => ({ default: m.AdminOrderPage })));
 

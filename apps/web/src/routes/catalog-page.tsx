@@ -44,7 +44,11 @@ export function CatalogPage() {
                   <button
                     type="button"
                     className="primary"
-                    onClick={() => addToCart(product.sku)}
+                    onClick={() => {
+                      addToCart(product.sku);
+                      // Someone with a cart is likely to check out: fetch that page's code now.
+                      void import('./checkout/checkout-page');
+                    }}
                     aria-label={`Добавить в корзину: ${product.name}`}
                     data-testid="add-to-cart"
                   >
