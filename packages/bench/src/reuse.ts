@@ -34,6 +34,21 @@ export type InvoiceboxBench = {
   }>;
 };
 
+type LoadResult = {
+  requests: number;
+  errors: number;
+  requestsPerSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+};
+export type SandboxBench = {
+  measureCreateOrder(opts?: { concurrency?: number; maxRequests?: number; maxMs?: number }): Promise<{
+    sandbox: LoadResult;
+    baseline: LoadResult;
+    ratio: number;
+  }>;
+};
+
 async function importFirst<T>(specifiers: string[]): Promise<T> {
   let lastError: unknown;
   for (const specifier of specifiers) {
@@ -62,4 +77,9 @@ export function webBench(): Promise<WebBench> {
 export function invoiceboxBench(): Promise<InvoiceboxBench> {
   const specifier = '@checkout/invoicebox/bench';
   return import(specifier) as Promise<InvoiceboxBench>;
+}
+
+export function sandboxBench(): Promise<SandboxBench> {
+  const specifier = '@checkout/sandbox/bench';
+  return import(specifier) as Promise<SandboxBench>;
 }
