@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomBytes } from 'node:crypto';
 import { createInvoiceboxClient, DEMO_SHOP } from '@checkout/invoicebox';
 import cors from '@fastify/cors';
@@ -54,6 +55,7 @@ export type RunningApi = {
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
 
 export async function startApi(opts: StartApiOptions): Promise<RunningApi> {
+  const requestLog = new AsyncLocalStorage<Logger>();
   const log = opts.logger ?? createLogger(opts.logLevel ?? 'info');
   const ownDatabase = !opts.database;
   const database: Database =
@@ -77,8 +79,9 @@ export async function startApi(opts: StartApiOptions): Promise<RunningApi> {
     userAgent: 'invoicebox-checkout-api/0.1',
     timeoutMs: 15_000,
     ...(opts.invoiceboxRetry ? { retry: opts.invoiceboxRetry } : {}),
+    // With the request's logger when there is one, so our request id and Invoicebox's X-Request-Id share a line.
     onResponse: (info) =>
-      log.info(
+      (requestLog.getStore() ?? log).info(
         {
           invoicebox: {
             method: info.method,
@@ -111,6 +114,9 @@ export async function startApi(opts: StartApiOptions): Promise<RunningApi> {
         ? given
         : randomBytes(12).toString('base64url');
     },
+  });
+  app.addHook('onRequest', (request, _reply, done) => {
+    requestLog.run(request.log, done);
   });
   app.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
