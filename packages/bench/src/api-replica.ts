@@ -51,7 +51,7 @@ export type Replica = {
  */
 export async function startReplica(name: string, env: ReplicaEnv, logFile: string): Promise<Replica> {
   const port = await freePort();
-  const url = `http://localhost:${port}`;
+  const url = `http://127.0.0.1:${port}`;
   const log: WriteStream = createWriteStream(logFile, { flags: 'a' });
   let child: ChildProcess | undefined;
 

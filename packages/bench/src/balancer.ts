@@ -85,7 +85,7 @@ export async function startBalancer(upstreams: string[], port = 0): Promise<Bala
     });
 
   return {
-    url: `http://localhost:${actualPort}`,
+    url: `http://127.0.0.1:${actualPort}`,
     port: actualPort,
     stats,
     setMode(value) {

@@ -12,3 +12,8 @@ export function freePort(): Promise<number> {
     });
   });
 }
+
+/** Servers here announce http://localhost:<port>; this package only ever dials 127.0.0.1 (never ::1). */
+export function loopback(url: string): string {
+  return url.replace(/^http:\/\/localhost(?=[:/]|$)/, 'http://127.0.0.1');
+}

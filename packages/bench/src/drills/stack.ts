@@ -4,7 +4,7 @@ import { startSandbox } from '@checkout/sandbox';
 import postgres from 'postgres';
 import { type Replica, type ReplicaEnv, startReplica } from '../api-replica.js';
 import { type Balancer, startBalancer } from '../balancer.js';
-import { freePort } from '../free-port.js';
+import { freePort, loopback } from '../free-port.js';
 import { runLoad } from '../load.js';
 import { type SandboxControl, sandboxControl } from '../sandbox-control.js';
 import { startTempPostgres, type TempPostgres } from '../temp-postgres.js';
@@ -54,7 +54,7 @@ export async function startDrillStack(opts: StackOptions): Promise<DrillStack> {
     closers.push(() => pg.destroy());
     const databaseUrl = await pg.createDatabase('checkout');
     const frontPort = await freePort();
-    const frontUrl = `http://localhost:${frontPort}`;
+    const frontUrl = `http://127.0.0.1:${frontPort}`;
     const sandbox = await startSandbox({
       port: 0,
       host: '127.0.0.1',
@@ -66,13 +66,14 @@ export async function startDrillStack(opts: StackOptions): Promise<DrillStack> {
       merchants: [{ ...DEMO_SHOP, name: 'Демо-магазин', notificationUrl: `${frontUrl}/webhooks/invoicebox` }],
     });
     closers.push(() => sandbox.close());
-    const invoiceboxProxy = opts.invoiceboxProxy ? await startBalancer([sandbox.url]) : undefined;
+    const sandboxUrl = loopback(sandbox.url);
+    const invoiceboxProxy = opts.invoiceboxProxy ? await startBalancer([sandboxUrl]) : undefined;
     if (invoiceboxProxy) closers.push(() => invoiceboxProxy.close());
     const adminToken = `drill-admin-${randomUUID()}`;
     issuedAdminTokens.add(adminToken);
     const env: ReplicaEnv = {
       DATABASE_URL: databaseUrl,
-      INVOICEBOX_API_URL: invoiceboxProxy?.url ?? sandbox.url,
+      INVOICEBOX_API_URL: invoiceboxProxy?.url ?? sandboxUrl,
       PUBLIC_API_URL: frontUrl,
       ADMIN_TOKEN: adminToken,
       RECONCILE_INTERVAL_MS: String(opts.reconcileIntervalMs ?? 0),
@@ -99,7 +100,7 @@ export async function startDrillStack(opts: StackOptions): Promise<DrillStack> {
     closers.push(() => front.close());
     const sql = postgres(databaseUrl, { max: 4, onnotice: () => {}, connect_timeout: 5 });
     closers.push(() => sql.end({ timeout: 2 }));
-    const control = sandboxControl(sandbox.url);
+    const control = sandboxControl(sandboxUrl);
 
     const createOrders = async (count: number, concurrency = 8) => {
       const created: { orderId: string; invoiceboxId: string }[] = [];
@@ -121,7 +122,7 @@ export async function startDrillStack(opts: StackOptions): Promise<DrillStack> {
     return {
       pg,
       sql,
-      sandboxUrl: sandbox.url,
+      sandboxUrl,
       control,
       front,
       invoiceboxProxy,

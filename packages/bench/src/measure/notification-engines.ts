@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { type RunningApi, startApi } from '@checkout/api';
+import { loopback } from '../free-port.js';
 import { runLoad } from '../load.js';
 import { deliver, paymentNotification } from '../notification-body.js';
 
@@ -53,7 +54,7 @@ export async function measureNotificationEngine(opts: {
     );
     const send = async (i: number) => {
       const { body, signature } = bodies[i]!;
-      const { answer } = await deliver(api.url, body, signature);
+      const { answer } = await deliver(loopback(api.url), body, signature);
       if (typeof answer === 'string' || answer.status !== 'success') {
         throw new Error(`unexpected answer ${JSON.stringify(answer)}`);
       }

@@ -3,6 +3,7 @@ import { startApi } from '@checkout/api';
 import { createInvoiceboxClient, DEMO_SHOP } from '@checkout/invoicebox';
 import { startSandbox } from '@checkout/sandbox';
 import postgres from 'postgres';
+import { loopback } from '../free-port.js';
 import { percentile, runLoad } from '../load.js';
 import { checkoutInput, trpcMutate } from '../trpc-http.js';
 import { BENCH_BASKET, createOrderRequest } from './create-order-request.js';
@@ -33,17 +34,17 @@ export async function measureOrderRate(opts: {
   const api = await startApi({
     port: 0,
     databaseUrl: opts.databaseUrl,
-    invoiceboxApiUrl: sandbox.url,
+    invoiceboxApiUrl: loopback(sandbox.url),
     storefrontUrl: 'http://localhost:5173',
     adminToken: 'bench-admin-token',
     reconcileIntervalMs: false,
     logLevel: 'silent',
   });
   const sql = postgres(opts.databaseUrl, { max: 10, onnotice: () => {} });
-  const invoicebox = createInvoiceboxClient({ baseUrl: sandbox.url, token: DEMO_SHOP.token });
+  const invoicebox = createInvoiceboxClient({ baseUrl: loopback(sandbox.url), token: DEMO_SHOP.token });
   try {
     const viaApi = async () => {
-      const answer = await trpcMutate(api.url, 'orders.create', checkoutInput(randomUUID()));
+      const answer = await trpcMutate(loopback(api.url), 'orders.create', checkoutInput(randomUUID()));
       if (answer.status !== 200)
         throw new Error(`orders.create: HTTP ${answer.status} ${answer.raw.slice(0, 200)}`);
     };

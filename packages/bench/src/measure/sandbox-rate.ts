@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import { DEMO_SHOP } from '@checkout/invoicebox';
 import { startSandbox } from '@checkout/sandbox';
+import { loopback } from '../free-port.js';
 import { runLoad } from '../load.js';
 import { createOrderRequest } from './create-order-request.js';
 
@@ -25,7 +26,7 @@ async function startBareServer() {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
-  return { url: `http://localhost:${port}`, close: () => new Promise<void>((r) => server.close(() => r())) };
+  return { url: `http://127.0.0.1:${port}`, close: () => new Promise<void>((r) => server.close(() => r())) };
 }
 
 async function rate(url: string, concurrency: number, durationMs: number) {
@@ -49,7 +50,7 @@ export async function measureSandboxRate(concurrency = 16, durationMs = 3_000): 
   const sandbox = await startSandbox({ port: 0, host: '127.0.0.1', rateLimit: false, log: false });
   const bare = await startBareServer();
   try {
-    const sandboxPerSecond = await rate(sandbox.url, concurrency, durationMs);
+    const sandboxPerSecond = await rate(loopback(sandbox.url), concurrency, durationMs);
     const barePerSecond = await rate(bare.url, concurrency, durationMs);
     return { concurrency, sandboxPerSecond, barePerSecond };
   } finally {
