@@ -29,8 +29,8 @@ const REDACT = [
   '*.cardCvc',
 ];
 
-export function createLogger(level = 'info'): Logger {
-  return pino({
+export function createLogger(level = 'info', destination?: pino.DestinationStream): Logger {
+  const options: pino.LoggerOptions = {
     level,
     base: { service: 'api' },
     redact: { paths: REDACT, censor: '[redacted]' },
@@ -44,5 +44,6 @@ export function createLogger(level = 'info'): Logger {
       }),
       res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),
     },
-  });
+  };
+  return destination ? pino(options, destination) : pino(options);
 }
