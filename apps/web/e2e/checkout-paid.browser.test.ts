@@ -22,6 +22,19 @@ it('seed flow: two products, private person, success card, paid after the notifi
   await withPage(browser, stack.webUrl, 'checkout-paid', async (page, consoleErrors) => {
     const shopper = newShopper('paid');
 
+    // A tampered or stale saved cart is checked on load: unknown products and bad quantities are dropped.
+    await page.goto(stack.webUrl);
+    await page.evaluate(() =>
+      localStorage.setItem(
+        'checkout.cart.v1',
+        JSON.stringify([{ sku: 'NO-SUCH-SKU', quantity: 1 }, { sku: 'TEA-100', quantity: -5 }, 'junk']),
+      ),
+    );
+    await page.reload();
+    await page.locator('[data-testid="product"]').first().waitFor();
+    await expect.poll(() => page.locator('[data-testid="cart-link"]').textContent()).toBe('Корзина');
+    expect(await page.locator('[data-testid="cart-line"]').count()).toBe(0);
+
     // 1. Two different products; the cart survives a reload.
     const skus = await fillCart(page, stack.webUrl, 2);
     expect(new Set(skus).size).toBe(2);

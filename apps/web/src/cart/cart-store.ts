@@ -58,6 +58,12 @@ export function replaceCart(next: CartLine[]): void {
   commit(parseCart(JSON.stringify(next)));
 }
 
+/** Drops lines whose product is no longer sold (the catalog is the authority). */
+export function pruneCart(knownSkus: ReadonlySet<string>): void {
+  const kept = lines.filter((line) => knownSkus.has(line.sku));
+  if (kept.length !== lines.length) commit(kept);
+}
+
 export function clearCart(): void {
   commit([]);
 }

@@ -1,7 +1,8 @@
 import { formatRub } from '@checkout/invoicebox/web';
+import { useEffect } from 'react';
 import { Link } from 'wouter';
 import { MAX_QUANTITY } from '../cart/cart-storage';
-import { setQuantity, useCart } from '../cart/cart-store';
+import { pruneCart, setQuantity, useCart } from '../cart/cart-store';
 import { priceCart } from '../cart/cart-totals';
 import type { Product } from '../trpc';
 
@@ -10,6 +11,11 @@ type Props = { products: readonly Product[] | undefined; editable?: boolean; che
 export function CartPanel({ products, editable = true, checkoutLink = true }: Props) {
   const cart = useCart();
   const priced = priceCart(cart, products);
+
+  // A saved cart may name products that are gone since: forget them once the catalog says so.
+  useEffect(() => {
+    if (products) pruneCart(new Set(products.map((product) => product.sku)));
+  }, [products]);
 
   return (
     <aside className="cart-panel" aria-labelledby="cart-title" data-testid="cart">
