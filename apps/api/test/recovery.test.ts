@@ -85,5 +85,15 @@ for (const driver of DRIVERS) {
       expect(synced.status).toBe('awaiting_payment');
       expect(synced.paymentUrl).not.toBeNull();
     });
+
+    it('expires a pending order that never reached Invoicebox once its payment window has passed', async () => {
+      const { orderId } = await pendingOrder();
+      await h.database.db
+        .update(orders)
+        .set({ expiresAt: new Date(Date.now() - 1000) })
+        .where(eq(orders.id, orderId));
+      expect((await h.http().orders.sync.query({ id: orderId })).status).toBe('expired');
+      expect(await remoteOrders()).toHaveLength(0);
+    });
   });
 }

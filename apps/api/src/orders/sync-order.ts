@@ -7,6 +7,7 @@ import { loadOrder } from './load-order.js';
 import { adoptRemoteOrder, findRemoteOrder } from './place-order.js';
 import { applyRemoteOrderState } from './remote-status.js';
 import type { TransitionSource } from './status.js';
+import { transitionOrder } from './transitions.js';
 
 /**
  * Asks Invoicebox for the order's real state and applies it through the same transition code as a notification.
@@ -24,9 +25,19 @@ export async function syncOrder(
   if (order.status === 'pending') {
     const placing = order.placingUntil !== null && order.placingUntil.getTime() > Date.now();
     // Creation ended without an answer: Invoicebox may have the order; never create it from here.
-    if (!placing && order.createAttempts > 0) {
-      const found = await findRemoteOrder(deps, orderId);
-      if (found) await adoptRemoteOrder(deps, orderId, found, log);
+    if (placing) return;
+    const found = order.createAttempts > 0 ? await findRemoteOrder(deps, orderId) : null;
+    if (found) {
+      await adoptRemoteOrder(deps, orderId, found, log);
+    } else if (order.expiresAt && order.expiresAt.getTime() < Date.now()) {
+      // Invoicebox does not have it and its payment window has passed: nothing can pay it any more.
+      await deps.db.transaction((tx) =>
+        transitionOrder(
+          tx,
+          { orderId, to: 'expired', source, reason: 'never reached Invoicebox before its expiry date' },
+          log,
+        ),
+      );
     }
     return;
   }
