@@ -18,6 +18,11 @@ const problems: string[] = [];
 const notes: string[] = [];
 const startedAt = new Date();
 const t0 = performance.now();
+// Every step is bounded on its own; this is the backstop so a run never outlives its budget.
+setTimeout(() => {
+  console.error('\nbench: still running after 300 s, giving up');
+  process.exit(1);
+}, 300_000).unref();
 
 async function step(name: string, fn: () => Promise<void>) {
   const started = performance.now();

@@ -53,6 +53,12 @@ async function runDrill(drill: Drill, runDir: string): Promise<DrillResult & { m
   }
 }
 
+// Each drill has its own limit; this is the backstop for the whole run.
+setTimeout(() => {
+  console.error('\ndrill: still running after 600 s, giving up');
+  process.exit(1);
+}, 600_000).unref();
+
 const wanted = process.argv.slice(2).map(Number).filter(Boolean);
 const drills = wanted.length ? ALL.filter((d) => wanted.includes(d.id)) : ALL;
 const runDir = mkdtempSync(join(tmpdir(), 'checkout-drills-'));

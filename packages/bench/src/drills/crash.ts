@@ -14,7 +14,7 @@ const ORDERS = 150;
 export const crash: Drill = {
   id: 2,
   name: 'Crash (SIGKILL one of two replicas mid-storm, restart)',
-  timeoutMs: 150_000,
+  timeoutMs: 90_000,
   async run(ctx) {
     const stack = await startDrillStack({ name: 'crash', replicas: 2, logFile: ctx.logFile });
     try {
@@ -50,7 +50,7 @@ export const crash: Drill = {
       const ids = orders.map((o) => o.orderId);
       const convergedIn = await waitUntil(
         async () => (await paidFacts(stack.sql, ids)).paid === ORDERS,
-        90_000,
+        45_000,
         250,
       );
       const facts = await paidFacts(stack.sql, ids);

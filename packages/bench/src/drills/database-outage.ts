@@ -23,7 +23,7 @@ const INVOICEBOX_WAITS_MS = 20_000;
 export const databaseOutage: Drill = {
   id: 3,
   name: 'Database outage (PostgreSQL stopped 10 s during traffic)',
-  timeoutMs: 180_000,
+  timeoutMs: 120_000,
   async run(ctx) {
     const stack = await startDrillStack({
       name: 'dbdown',
@@ -98,7 +98,7 @@ export const databaseOutage: Drill = {
 
       const convergedIn = await waitUntil(
         async () => (await paidFacts(stack.sql, ids)).paid === ids.length,
-        90_000,
+        60_000,
         250,
       );
       const facts = await paidFacts(stack.sql, ids);

@@ -15,7 +15,7 @@ const COPIES = 5;
 export const duplicateStorm: Drill = {
   id: 1,
   name: 'Duplicate storm (200 orders x 5 copies, 32 concurrent, 2 replicas)',
-  timeoutMs: 120_000,
+  timeoutMs: 90_000,
   async run(ctx) {
     const stack = await startDrillStack({ name: 'storm', replicas: 2, logFile: ctx.logFile });
     try {

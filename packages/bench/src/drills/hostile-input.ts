@@ -35,7 +35,7 @@ async function snapshot(sql: postgres.Sql) {
 export const hostileInput: Drill = {
   id: 6,
   name: 'Hostile input (10,000 notification bodies + 10,000 tRPC calls)',
-  timeoutMs: 240_000,
+  timeoutMs: 150_000,
   async run(ctx) {
     const stack = await startDrillStack({ name: 'hostile', replicas: 1, logFile: ctx.logFile });
     try {

@@ -9,7 +9,7 @@ type Attempt = { ms: number; answer: TrpcAnswer };
 async function checkout(stack: DrillStack, key: string): Promise<Attempt> {
   const started = performance.now();
   const answer = await trpcMutate(stack.front.url, 'orders.create', checkoutInput(key), {
-    timeoutMs: 90_000,
+    timeoutMs: 40_000,
   });
   return { ms: performance.now() - started, answer };
 }
@@ -37,7 +37,7 @@ const orderIdOf = ({ answer }: Attempt) => (answer.data as { orderId?: string } 
 export const invoiceboxOutage: Drill = {
   id: 4,
   name: 'Invoicebox outage at checkout (down, hanging, answer lost) + shopper retries',
-  timeoutMs: 150_000,
+  timeoutMs: 90_000,
   async run(ctx) {
     const stack = await startDrillStack({
       name: 'ibdown',

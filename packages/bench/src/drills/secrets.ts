@@ -44,7 +44,7 @@ function findSecrets(text: string, secrets: { label: string; value: string }[]):
 export const secrets: Drill = {
   id: 7,
   name: 'Secrets (storefront build + logs of the whole drill run)',
-  timeoutMs: 240_000,
+  timeoutMs: 60_000,
   async run(ctx) {
     const secretsList = [
       { label: 'Invoicebox token', value: DEMO_SHOP.token },
