@@ -1,6 +1,6 @@
 // `pnpm bench`: one table, each figure next to a baseline measured in the same run. Written to docs/benchmarks.md.
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { docsPath } from './docs.js';
 import { measureNotificationEngine } from './measure/notification-engines.js';
@@ -17,6 +17,9 @@ const rows: Row[] = [];
 const problems: string[] = [];
 const notes: string[] = [];
 const startedAt = new Date();
+const loadAtStart = loadavg()
+  .map((n) => n.toFixed(1))
+  .join(' / ');
 const t0 = performance.now();
 // Every step is bounded on its own; this is the backstop so a run never outlives its budget.
 setTimeout(() => {
@@ -195,10 +198,15 @@ const doc = `# Benchmarks
 
 Reproduce: \`pnpm install && pnpm bench\` (packages/bench/src/bench.ts). Each figure is next to its baseline,
 measured in the same run on the same machine; the last column is the ratio (for latency and size, lower is better).
-Machine: ${cpu.length} cores (${cpu[0]?.model ?? 'unknown CPU'}), Node ${process.version}, run ${startedAt.toISOString()}, ${totalS} s in all.
+Machine: ${cpu.length} cores (${cpu[0]?.model ?? 'unknown CPU'}), Node ${process.version}, run ${startedAt.toISOString()}, ${totalS} s in all
+(load average at start ${loadAtStart}; on a shared machine the ratios are steadier than the absolute numbers).
 PostgreSQL: a private server started by the benchmark (initdb into a temporary folder, 127.0.0.1, default settings).
 
 ${table}
+
+How: the API, the sandbox and the load generator run in one Node process for the in-process rows (as in
+apps/api/bench); "16 concurrent" means 16 async senders over keep-alive HTTP. Rates are measured for 3 s after a
+warm-up; latencies are per request. The PGlite row compares the same route, same process layout, on both engines.
 ${notes.length ? `\nNotes:\n\n${notes.map((n) => `- ${n}`).join('\n')}\n` : ''}${problems.length ? `\nNot measured in this run:\n\n${problems.map((p) => `- ${p}`).join('\n')}\n` : ''}`;
 console.log(`\n${table}\n`);
 await writeFile(docsPath('benchmarks.md'), doc);

@@ -2,7 +2,7 @@
 // `pnpm drill 1 3` runs a subset (and leaves docs/drills.md alone).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { docsPath } from './docs.js';
 import { crash } from './drills/crash.js';
@@ -63,6 +63,9 @@ const wanted = process.argv.slice(2).map(Number).filter(Boolean);
 const drills = wanted.length ? ALL.filter((d) => wanted.includes(d.id)) : ALL;
 const runDir = mkdtempSync(join(tmpdir(), 'checkout-drills-'));
 const startedAt = new Date();
+const loadAtStart = loadavg()
+  .map((n) => n.toFixed(1))
+  .join(' / ');
 const results: { drill: Drill; result: DrillResult & { ms: number } }[] = [];
 for (const drill of drills) {
   console.log(`… ${drill.id}. ${drill.name}`);
@@ -94,11 +97,16 @@ if (!wanted.length) {
     `# Fault drills
 
 Reproduce: \`pnpm install && pnpm drill\` (packages/bench/src/drill.ts; \`pnpm drill 3 5\` runs a subset).
-Machine: ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown CPU'}), Node ${process.version}, run ${startedAt.toISOString()}, ${totalS} s in all.
+Machine: ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown CPU'}), Node ${process.version}, run ${startedAt.toISOString()}, ${totalS} s in all
+(load average at start ${loadAtStart}).
 Every drill starts its own PostgreSQL (initdb into a temporary folder, own port, 127.0.0.1), the sandbox, and API
 replicas as child processes behind a small round-robin proxy; everything on loopback.
 
 ${table}
+
+Pass criteria:
+
+${results.map(({ drill }) => `${drill.id}. ${drill.criteria}.`).join('\n')}
 
 ${notes.length ? `Notes:\n\n${notes.join('\n')}\n` : ''}`,
   );

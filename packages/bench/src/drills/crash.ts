@@ -14,6 +14,8 @@ const ORDERS = 150;
 export const crash: Drill = {
   id: 2,
   name: 'Crash (SIGKILL one of two replicas mid-storm, restart)',
+  criteria:
+    "every order paid exactly once with the reconciler off (only the sandbox's retries), every order has an accepted notification",
   timeoutMs: 90_000,
   async run(ctx) {
     const stack = await startDrillStack({ name: 'crash', replicas: 2, logFile: ctx.logFile });

@@ -23,6 +23,8 @@ const INVOICEBOX_WAITS_MS = 20_000;
 export const databaseOutage: Drill = {
   id: 3,
   name: 'Database outage (PostgreSQL stopped 10 s during traffic)',
+  criteria:
+    "every signed delivery during the outage answered out_of_service within 20 s (Invoicebox's wait) and before the database returned, zero 5xx; afterwards all 100 orders paid exactly once within 60 s; no half-written rows",
   timeoutMs: 120_000,
   async run(ctx) {
     const stack = await startDrillStack({

@@ -15,6 +15,7 @@ const COPIES = 5;
 export const duplicateStorm: Drill = {
   id: 1,
   name: 'Duplicate storm (200 orders x 5 copies, 32 concurrent, 2 replicas)',
+  criteria: 'exactly 200 orders paid, 200 paid transitions, none twice, zero 5xx, all 1,000 sent',
   timeoutMs: 90_000,
   async run(ctx) {
     const stack = await startDrillStack({ name: 'storm', replicas: 2, logFile: ctx.logFile });

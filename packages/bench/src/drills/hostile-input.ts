@@ -35,6 +35,8 @@ async function snapshot(sql: postgres.Sql) {
 export const hostileInput: Drill = {
   id: 6,
   name: 'Hostile input (10,000 notification bodies + 10,000 tRPC calls)',
+  criteria:
+    'all 20,000 calls answered, zero 5xx, orders/lines/events/refunds/refund requests unchanged, live heap after full GC grows < 8 MB over the second half',
   timeoutMs: 150_000,
   async run(ctx) {
     const stack = await startDrillStack({ name: 'hostile', replicas: 1, logFile: ctx.logFile });

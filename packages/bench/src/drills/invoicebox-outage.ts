@@ -37,6 +37,8 @@ const orderIdOf = ({ answer }: Attempt) => (answer.data as { orderId?: string } 
 export const invoiceboxOutage: Drill = {
   id: 4,
   name: 'Invoicebox outage at checkout (down, hanging, answer lost) + shopper retries',
+  criteria:
+    'while Invoicebox is down/hanging the shopper gets a non-500 error with a message; the retry with the same idempotency key succeeds; exactly one shop order and one Invoicebox order per checkout',
   timeoutMs: 90_000,
   async run(ctx) {
     const stack = await startDrillStack({

@@ -16,6 +16,7 @@ const RECONCILE_MIN_AGE_MS = 2_000;
 export const lostNotifications: Drill = {
   id: 5,
   name: 'Lost notifications (sandbox drops 30%, reconciliation heals)',
+  criteria: 'all 100 orders paid exactly once within 60 s of the last payment',
   timeoutMs: 100_000,
   async run(ctx) {
     const stack = await startDrillStack({

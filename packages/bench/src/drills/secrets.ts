@@ -44,6 +44,8 @@ function findSecrets(text: string, secrets: { label: string; value: string }[]):
 export const secrets: Drill = {
   id: 7,
   name: 'Secrets (storefront build + logs of the whole drill run)',
+  criteria:
+    'no token, notification key, staff token or 16-digit card number in the storefront build or the replica logs; scanner self-check passes',
   timeoutMs: 60_000,
   async run(ctx) {
     const secretsList = [

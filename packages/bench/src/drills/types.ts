@@ -15,6 +15,8 @@ export type DrillContext = {
 export type Drill = {
   id: number;
   name: string;
+  /** What must hold for PASS (printed in docs/drills.md). */
+  criteria: string;
   /** Hard bound for the whole drill, set-up included. */
   timeoutMs: number;
   run(ctx: DrillContext): Promise<DrillResult>;
