@@ -108,6 +108,11 @@ Pass criteria:
 
 ${results.map(({ drill }) => `${drill.id}. ${drill.criteria}.`).join('\n')}
 
+Found by these drills while the kit was being built (fixed in apps/api 9363498, kept here so a regression shows):
+drill 3 — during a database outage the webhook answered only after 11–39 s (postgres.js's default reconnect back-off)
+and checkout answered HTTP 500 carrying the SQL text and its parameters; drill 6 — a NUL character in any text input
+reached PostgreSQL and came back as HTTP 500 (43 of 20,000 calls).
+
 ${notes.length ? `Notes:\n\n${notes.join('\n')}\n` : ''}`,
   );
 }
