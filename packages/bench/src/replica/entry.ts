@@ -31,6 +31,9 @@ process.on('message', (message: unknown) => {
   process.send?.({ memory: process.memoryUsage() });
 });
 
+// The drill runner is gone (even if it was killed without cleaning up): do not linger as an orphan.
+process.once('disconnect', () => process.exit(0));
+
 process.once('SIGTERM', () => {
   void api.close().then(() => process.exit(0));
 });
