@@ -121,6 +121,7 @@ for (const driver of DRIVERS) {
       const rest = await staff.admin.refunds.create.mutate({ orderId, reason: 'клиент отказался' });
       expect(rest.amount).toBe(34_900 + 300_000);
       await waitForStatus(h.api, orderId, 'refunded');
+      expect(await staff.admin.refunds.refundable.query({ orderId })).toEqual([]);
 
       const details = await staff.admin.orders.byId.query({ id: orderId });
       expect(details.refunds.map((r) => r.status)).toEqual(['completed', 'completed']);

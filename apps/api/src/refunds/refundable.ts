@@ -39,6 +39,8 @@ export async function requireRefundableOrder(
 
 /** What Invoicebox still lets us refund, per line, in kopecks and whole units. */
 export async function listRefundable(deps: Deps, orderId: string): Promise<RefundableLine[]> {
+  // A fully refunded order has nothing left: an empty list, not an error, for a staff page that asks again.
+  if ((await loadOrder(deps.db, orderId))?.status === 'refunded') return [];
   const order = await requireRefundableOrder(deps, orderId);
   const { data } = await deps.invoicebox.getRefundableItems(order.invoiceboxOrderId);
   return (data as RemoteItem[]).map((item) => {
