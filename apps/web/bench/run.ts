@@ -9,7 +9,7 @@ import { WEB_ROOT } from '../e2e/support/storefront';
 import { buildBaseline, measureInitialJs } from './measure-bundle';
 import { measureCatalogReady, median } from './measure-load';
 
-export { buildBaseline, measureCatalogReady, measureInitialJs, median };
+export { buildBaseline, measureCatalogReady, measureInitialJs, median, startStack };
 
 const TARGET_KB = 100;
 const LOADS = 10;

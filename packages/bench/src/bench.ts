@@ -169,6 +169,22 @@ try {
       await rm(baseDir, { recursive: true, force: true });
     }
   });
+  await step('storefront load time (apps/web/bench)', async () => {
+    const web = await webBench();
+    const stack = await web.startStack();
+    try {
+      const samples = await web.measureCatalogReady(stack.info.webUrl, 10);
+      rows.push([
+        'storefront: navigation to a usable catalog, ms (headless Chromium, vite preview, median of 10 cold loads)',
+        num(web.median(samples), 0),
+        '—',
+        'no baseline: an absolute figure',
+        '—',
+      ]);
+    } finally {
+      await stack.close();
+    }
+  });
   await step('notification path on PGlite vs PostgreSQL', async () => {
     const onPg = await measureNotificationEngine({
       engine: 'postgres',

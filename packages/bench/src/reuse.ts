@@ -24,6 +24,10 @@ export type WebBench = {
     distDir: string,
   ): Promise<{ files: { file: string; gzipBytes: number }[]; gzipBytes: number }>;
   buildBaseline(webRoot: string, outDir: string): Promise<void>;
+  /** Sandbox + API + the storefront's production build under `vite preview`, wired together. */
+  startStack(): Promise<{ info: { webUrl: string }; close(): Promise<void> }>;
+  measureCatalogReady(url: string, loads?: number): Promise<number[]>;
+  median(values: number[]): number;
 };
 
 export type InvoiceboxBench = {
