@@ -13,15 +13,6 @@ export type RefundableLine = {
   availableQuantity: number;
 };
 
-type RemoteItem = {
-  sku: string;
-  name: string;
-  quantity: number;
-  amount: number;
-  totalAmount: number;
-  availableAmount?: number;
-};
-
 export async function requireRefundableOrder(
   deps: Deps,
   orderId: string,
@@ -43,9 +34,9 @@ export async function listRefundable(deps: Deps, orderId: string): Promise<Refun
   if ((await loadOrder(deps.db, orderId))?.status === 'refunded') return [];
   const order = await requireRefundableOrder(deps, orderId);
   const { data } = await deps.invoicebox.getRefundableItems(order.invoiceboxOrderId);
-  return (data as RemoteItem[]).map((item) => {
+  return data.map((item) => {
     const unitPrice = toKopecks(item.amount);
-    const availableAmount = toKopecks(item.availableAmount ?? item.totalAmount);
+    const availableAmount = toKopecks(item.availableAmount);
     return {
       sku: item.sku,
       name: item.name,
