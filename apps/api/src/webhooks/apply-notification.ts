@@ -13,7 +13,7 @@ import type { Logger } from '../logger.js';
 import { isUuid } from '../orders/load-order.js';
 import { applyRemoteOrderState, targetForInvoiceboxStatus } from '../orders/remote-status.js';
 import { type OrderStatus, PAID_STATUSES } from '../orders/status.js';
-import { canTransition } from '../orders/transitions.js';
+import { canTransition, payFromNotification } from '../orders/transitions.js';
 import { completeRefund } from '../refunds/complete-refund.js';
 
 /** What a notification will do, decided under the row lock before anything is written. */
@@ -41,15 +41,23 @@ const refuse = (code: string, message: string, orderId: string | null = null): P
 
 export const sha256Hex = (raw: Uint8Array) => createHash('sha256').update(raw).digest('hex');
 
-/** Our amount in kopecks against the wire amount in roubles; an unreadable amount never matches. */
-function sameAmount(wire: unknown, ours: number): boolean {
+/** The wire amount in kopecks, or null when unreadable (so it never matches ours). */
+function wireKopecks(wire: unknown): number | null {
   // Invoicebox sends a JSON number; "3698.00" as a string is not its format, so never a match.
-  if (typeof wire !== 'number') return false;
+  if (typeof wire !== 'number') return null;
   try {
-    return toKopecks(wire as number) === ours;
+    return toKopecks(wire);
   } catch {
-    return false;
+    return null;
   }
+}
+
+const sameAmount = (wire: unknown, ours: number): boolean => wireKopecks(wire) === ours;
+
+function paidAtOf(n: OrderNotification): Date | null {
+  const value = (n as { paidAt?: unknown }).paidAt;
+  const date = typeof value === 'string' ? new Date(value) : null;
+  return date && !Number.isNaN(date.getTime()) ? date : null;
 }
 
 const statusOf = (n: OrderNotification): string =>
@@ -73,6 +81,35 @@ export async function applyNotification(
   const bodySha256 = sha256Hex(raw);
   const status = String(n.status);
   const isRefund = n.subtype === 'refund' || Boolean((n as { parentId?: unknown }).parentId);
+  const amount = wireKopecks(n.amount);
+  if (
+    !isRefund &&
+    targetForInvoiceboxStatus(status) === 'paid' &&
+    amount !== null &&
+    typeof n.currencyId === 'string'
+  ) {
+    const orderId = await payFromNotification(
+      deps.db,
+      {
+        notificationId: randomUUID(),
+        invoiceboxId: n.id,
+        merchantOrderId: n.merchantOrderId ?? null,
+        status,
+        subtype: typeof n.subtype === 'string' ? n.subtype : null,
+        bodySha256,
+        rawBody: raw.toString('utf8'),
+        amount,
+        currency: n.currencyId,
+        paidAt: paidAtOf(n),
+        reason: `notification ${n.id}: ${status}`,
+      },
+      log,
+    );
+    if (orderId) {
+      log.info({ invoiceboxId: n.id, status, orderId, outcome: 'applied' }, 'notification processed');
+      return notificationReply.success() as NotificationAnswer;
+    }
+  }
   return deps.db.transaction(async (tx) => {
     const plan = isRefund ? await planRefund(tx, n, log) : await planOrder(tx, n, log);
     const id = randomUUID();
