@@ -39,6 +39,12 @@ export function paymentPageRoutes(app: FastifyInstance, ctx: SandboxContext) {
     return records.filter((r) => r.order.status === 'created').at(-1) ?? records.at(-1);
   }
 
+  const notFound = (reply: FastifyReply) =>
+    reply
+      .code(404)
+      .type(HTML)
+      .send(renderNotFound(texts('ru')));
+
   const merchantOf = (record: OrderRecord) => ctx.merchants.byId(record.order.merchantId);
 
   function showState(reply: FastifyReply, record: OrderRecord, state: OrderState, status = 200) {
@@ -79,11 +85,7 @@ export function paymentPageRoutes(app: FastifyInstance, ctx: SandboxContext) {
 
   app.get<ContainerParams>('/order/:containerId', async (request, reply) => {
     const record = find(request.params.containerId);
-    if (!record)
-      return reply
-        .code(404)
-        .type(HTML)
-        .send(renderNotFound(texts('ru')));
+    if (!record) return notFound(reply);
     const state = stateOf(record);
     if (state) return showState(reply, record, state);
     const t = texts(record.order.languageId);
@@ -96,11 +98,7 @@ export function paymentPageRoutes(app: FastifyInstance, ctx: SandboxContext) {
     '/order/:containerId/result',
     async (request, reply) => {
       const record = find(request.params.containerId);
-      if (!record)
-        return reply
-          .code(404)
-          .type(HTML)
-          .send(renderNotFound(texts('ru')));
+      if (!record) return notFound(reply);
       const state = stateOf(record) ?? (request.query.state === 'declined' ? 'declined' : undefined);
       if (!state) return reply.redirect(`/order/${encodeURIComponent(record.order.orderContainerId)}`, 303);
       return showState(reply, record, state);
@@ -109,11 +107,7 @@ export function paymentPageRoutes(app: FastifyInstance, ctx: SandboxContext) {
 
   app.post<ContainerParams>('/order/:containerId/pay', async (request, reply) => {
     const record = find(request.params.containerId);
-    if (!record)
-      return reply
-        .code(404)
-        .type(HTML)
-        .send(renderNotFound(texts('ru')));
+    if (!record) return notFound(reply);
     const state = stateOf(record);
     if (state) return showState(reply, record, state, 409);
     const t = texts(record.order.languageId);
@@ -152,11 +146,7 @@ export function paymentPageRoutes(app: FastifyInstance, ctx: SandboxContext) {
     const body = formBody(request.body);
     const waiting = pending.get(body.pending ?? '');
     const record = waiting ? ctx.store.order(waiting.orderId) : find(request.params.containerId);
-    if (!record)
-      return reply
-        .code(404)
-        .type(HTML)
-        .send(renderNotFound(texts('ru')));
+    if (!record) return notFound(reply);
     refreshExpiry(ctx, record);
     const state = stateOf(record);
     if (state) return showState(reply, record, state, 409);
