@@ -1,7 +1,8 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { DEMO_SHOP, formatAtomDate } from '@checkout/invoicebox';
+import { DEMO_SHOP } from '@checkout/invoicebox';
 import { startSandbox } from '../src/index.js';
+import { docsOrder } from '../test/support/fixtures.js';
 import { type LoadResult, runLoad } from './measure.js';
 
 export interface CreateOrderBench {
@@ -11,34 +12,9 @@ export interface CreateOrderBench {
   ratio: number;
 }
 
-/** The docs' create-order body with a fresh merchantOrderId per request. */
+/** The docs' create-order body (the tests' fixture) with a fresh merchantOrderId per request. */
 function orderBody(prefix: string): (i: number) => string {
-  const template = JSON.stringify({
-    description: 'Оплата номера в отеле',
-    merchantId: DEMO_SHOP.merchantId,
-    merchantOrderId: '__ID__',
-    amount: 371.88,
-    vatAmount: 61.98,
-    currencyId: 'RUB',
-    expirationDate: formatAtomDate(new Date(Date.now() + 86_400_000)),
-    basketItems: [
-      {
-        sku: '5fe0adcfa7fb4',
-        name: 'Бронирование номера',
-        measure: 'шт.',
-        measureCode: '796',
-        quantity: 3,
-        amount: 123.96,
-        amountWoVat: 103.3,
-        totalAmount: 371.88,
-        totalVatAmount: 61.98,
-        vatCode: 'RUS_VAT20',
-        type: 'service',
-        paymentType: 'full_prepayment',
-      },
-    ],
-    customer: { type: 'private', name: 'Peter', phone: '79001112233', email: 'peter@domain.com' },
-  });
+  const template = JSON.stringify(docsOrder({ merchantOrderId: '__ID__' }));
   return (i) => template.replace('__ID__', `${prefix}-${i}`);
 }
 
