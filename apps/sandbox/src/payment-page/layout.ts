@@ -26,6 +26,7 @@ export function page(lang: string, title: string, body: SafeHtml, wide = false):
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${title} — Invoicebox</title>
+<link rel="icon" href="data:,">
 <style>${raw(STYLES)}</style>
 </head>
 <body><main class="${wide ? 'wide' : ''}">${body}</main></body>
