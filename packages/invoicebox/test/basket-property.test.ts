@@ -1,13 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { mulDivRound } from '../src/basket/integer-math.js';
 import {
   basketItemSchema,
   buildBasket,
   fromKopecks,
   fromMilliUnits,
   toBasketItems,
+  toKopecks,
   VAT_CODES,
   validateBasket,
+  vatRate,
 } from '../src/index.js';
 
 const lineArb = fc.record({
@@ -63,6 +66,70 @@ describe('buildBasket -> validateBasket (property)', () => {
     expect(vat.RUS_VAT0).toBe(0);
     for (const code of VAT_CODES.filter((c) => c !== 'VATNONE' && c !== 'RUS_VAT0'))
       expect(vat[code]).toBeGreaterThan(0);
+  });
+
+  it('a line rounded per unit, as CMS modules do, passes the default check', () => {
+    // Bitrix: amountWoVat = round(price / (1 + rate)), VAT = total − round(amountWoVat × quantity).
+    const includedCodes = VAT_CODES.filter((c) => !c.endsWith('_ADDED'));
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 10_000_000 }),
+        fc.integer({ min: 1, max: 100_000 }),
+        fc.constantFrom(...includedCodes),
+        (price, quantityMilli, vatCode) => {
+          const { percent } = vatRate(vatCode);
+          const total = mulDivRound(price, quantityMilli, 1000);
+          const unitNet = mulDivRound(price, 100, 100 + percent);
+          const vat = total - mulDivRound(unitNet, quantityMilli, 1000);
+          fc.pre(vat >= 0);
+          const basketItems = [
+            {
+              ...toBasketItems(
+                buildBasket([{ sku: 's', name: 'x', unitPrice: price, quantity: 1, vatCode }]).lines,
+              )[0]!,
+              quantity: fromMilliUnits(quantityMilli),
+              amount: fromKopecks(price),
+              amountWoVat: fromKopecks(unitNet),
+              totalAmount: fromKopecks(total),
+              totalVatAmount: fromKopecks(vat),
+            },
+          ];
+          expect(
+            validateBasket({ amount: fromKopecks(total), vatAmount: fromKopecks(vat), basketItems }),
+          ).toEqual([]);
+        },
+      ),
+      { numRuns: 400 },
+    );
+  });
+
+  it('strict mode is never more lenient than the default', () => {
+    fc.assert(
+      fc.property(
+        fc.array(lineArb, { minLength: 1, maxLength: 6 }),
+        fc.nat(),
+        fc.integer({ min: -3, max: 3 }),
+        fc.integer({ min: -3, max: 3 }),
+        (lines, pick, vatDelta, netDelta) => {
+          const basket = buildBasket(lines);
+          const items = toBasketItems(basket.lines);
+          const index = pick % items.length;
+          const item = items[index]!;
+          const vat = toKopecks(item.totalVatAmount) + vatDelta;
+          const net = toKopecks(item.amountWoVat) + netDelta;
+          fc.pre(vat >= 0 && net >= 0);
+          items[index] = { ...item, totalVatAmount: fromKopecks(vat), amountWoVat: fromKopecks(net) };
+          const order = {
+            amount: fromKopecks(basket.amount),
+            vatAmount: fromKopecks(basket.vatAmount + vatDelta),
+            basketItems: items,
+          };
+          if (validateBasket(order, { mode: 'strict' }).length === 0)
+            expect(validateBasket(order)).toEqual([]);
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 
   it('a one-kopeck error in any line total is caught at that line', () => {

@@ -128,9 +128,11 @@ describe('validateBasket', () => {
     expect(codes(withItem(1, { totalAmount: 100.01 }, { ...good(), amount: 471.89 }))).toEqual([
       ['wrong_basket_item_total_amount', 'basketItems[1].totalAmount'],
     ]);
-    expect(codes(withItem(1, { totalVatAmount: 9.11 }, { ...good(), vatAmount: 71.09 }))).toEqual([
+    // 45.46 × 2 + 9.11 = 100.03: the server sees a net price that does not fit; strict also the VAT off its rate.
+    const vatOff = withItem(1, { totalVatAmount: 9.11 }, { ...good(), vatAmount: 71.09 });
+    expect(codes(vatOff)).toEqual([['wrong_basket_item_amount_wo_vat', 'basketItems[1].amountWoVat']]);
+    expect(validateBasket(vatOff, { mode: 'strict' }).map((i) => [i.code, i.field])).toEqual([
       ['wrong_basket_item_total_vat_amount', 'basketItems[1].totalVatAmount'],
-      // 45.46 × 2 + 9.11 = 100.03: the net price no longer fits either.
       ['wrong_basket_item_amount_wo_vat', 'basketItems[1].amountWoVat'],
     ]);
     expect(codes(withItem(0, { amountWoVat: 103.32 }))).toEqual([
@@ -139,34 +141,64 @@ describe('validateBasket', () => {
   });
 
   it('applies the documented tolerances', () => {
-    // Item VAT within one kopeck of the formula passes (the order VAT must still add up exactly).
-    expect(validateBasket(withItem(0, { totalVatAmount: 61.99 }, { ...good(), vatAmount: 71.08 }))).toEqual(
-      [],
-    );
-    expect(codes(withItem(0, { totalVatAmount: 62.0 }, { ...good(), vatAmount: 71.09 }))[0]?.[0]).toBe(
-      'wrong_basket_item_total_vat_amount',
-    );
-    // 3 units may drift by max(1, ceil(3/2)) = 2 kopecks; 103.31 × 3 + 61.98 - 371.88 = 0.03 is too much.
+    // Item VAT within one kopeck passes in both modes (the order VAT must still add up exactly).
+    const nearVat = withItem(0, { totalVatAmount: 61.99 }, { ...good(), vatAmount: 71.08 });
+    expect(validateBasket(nearVat)).toEqual([]);
+    expect(validateBasket(nearVat, { mode: 'strict' })).toEqual([]);
+    const farVat = withItem(0, { totalVatAmount: 62.0 }, { ...good(), vatAmount: 71.09 });
+    expect(codes(farVat)).toEqual([['wrong_basket_item_amount_wo_vat', 'basketItems[0].amountWoVat']]);
+    expect(validateBasket(farVat, { mode: 'strict' })[0]?.code).toBe('wrong_basket_item_total_vat_amount');
+    // 103.31 × 3 + 61.98 - 371.88 = 0.03: more than the kopeck the server allows.
     expect(codes(withItem(0, { amountWoVat: 103.31 }))).toEqual([
       ['wrong_basket_item_amount_wo_vat', 'basketItems[0].amountWoVat'],
     ]);
-    // 10 × 1.00 at 20%: VAT 1.67, net 8.33 -> 0.83 per unit; 8.30 + 1.67 - 10.00 = -0.03, within ceil(10/2) = 5.
-    const tenUnits = (amountWoVat: number): Parameters<typeof validateBasket>[0] => ({
-      amount: 10,
-      vatAmount: 1.67,
+  });
+
+  it('100 ₽ × 10 at 20 % rounded per unit passes the server check and fails only the strict one', () => {
+    const tenUnits = (amountWoVat: number, totalVatAmount: number): Parameters<typeof validateBasket>[0] => ({
+      amount: 1000,
+      vatAmount: totalVatAmount,
       basketItems: [
         {
           ...good().basketItems[0]!,
           quantity: 10,
-          amount: 1,
+          amount: 100,
           amountWoVat,
-          totalAmount: 10,
-          totalVatAmount: 1.67,
+          totalAmount: 1000,
+          totalVatAmount,
         },
       ],
     });
-    expect(validateBasket(tenUnits(0.83))).toEqual([]);
-    expect(validateBasket(tenUnits(0.84)).map((i) => i.code)).toEqual(['wrong_basket_item_amount_wo_vat']);
+    // 83.33 × 10 + 166.70 = 1000.00 exactly; 1000 × 20/120 = 166.67, so the VAT is 3 kopecks off its rate.
+    expect(validateBasket(tenUnits(83.33, 166.7))).toEqual([]);
+    expect(validateBasket(tenUnits(83.33, 166.7), { mode: 'strict' }).map((i) => i.code)).toEqual([
+      'wrong_basket_item_total_vat_amount',
+    ]);
+    // The VAT by rate with that net price misses the line total by 3 kopecks, which the server refuses.
+    expect(validateBasket(tenUnits(83.33, 166.67)).map((i) => i.code)).toEqual([
+      'wrong_basket_item_amount_wo_vat',
+    ]);
+    // buildBasket moves the VAT just enough for the server's check.
+    const [built] = buildBasket([line({ unitPrice: 10000, quantity: 10 })]).lines;
+    expect(built).toMatchObject({ unitAmountWoVat: 8333, totalAmount: 100000, totalVatAmount: 16669 });
+  });
+
+  it('follows orderSetting: roundPolicy relaxes the line total, disableValidate skips the check', () => {
+    // 3 × 123.96 = 371.88; a line total of 372.00 is the product rounded up to a whole rouble.
+    // Only the line-total check is looked at here (the sums no longer add up, which is reported separately).
+    const rounded = (roundPolicy: string | undefined, totalAmount: number) =>
+      codes({ ...withItem(0, { totalAmount }), orderSetting: roundPolicy ? { roundPolicy } : undefined }).map(
+        (c) => c[0],
+      );
+    expect(rounded(undefined, 372)).toContain('wrong_basket_item_total_amount');
+    expect(rounded('strict', 372)).toContain('wrong_basket_item_total_amount');
+    expect(rounded('ceil', 372)).not.toContain('wrong_basket_item_total_amount');
+    expect(rounded('floor', 372)).toContain('wrong_basket_item_total_amount');
+    expect(rounded('floor', 371)).not.toContain('wrong_basket_item_total_amount');
+    expect(rounded('halfUp', 372)).not.toContain('wrong_basket_item_total_amount');
+    expect(rounded('none', 372)).not.toContain('wrong_basket_item_total_amount');
+    expect(rounded('none', 371.87)).toContain('wrong_basket_item_total_amount');
+    expect(validateBasket({ ...good(), amount: 1, orderSetting: { disableValidate: true } })).toEqual([]);
   });
 
   it('rejects empty baskets, non-positive quantities and VAT above the total', () => {

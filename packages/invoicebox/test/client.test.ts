@@ -193,11 +193,9 @@ describe('errors', () => {
 
   it('a non-JSON error body still gives a typed error', async () => {
     server.handle((_req, res) => sendJson(res, 404, '<html>not found</html>'));
-    expect(await rejection(client().getOrder('x'))).toMatchObject({
-      name: 'InvoiceboxApiError',
-      status: 404,
-      code: 'http_404',
-    });
+    const error = await rejection(client().getOrder('x'));
+    expect(error).toBeInstanceOf(InvoiceboxApiError);
+    expect(error).toMatchObject({ name: 'InvoiceboxNotFoundError', status: 404, code: 'http_404' });
   });
 
   it('invalid requests are refused locally and nothing is sent', async () => {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 
-/** /work/shared/fixtures in development; CI keeps shared/ beside the clone at the same relative place. */
-export const FIXTURES = new URL('../../../../shared/fixtures/invoicebox-sdk-php/', import.meta.url);
+/** Invoicebox's own payloads, copied into the package (see the README in that folder for provenance). */
+export const FIXTURES = new URL('./fixtures/invoicebox-sdk-php/', import.meta.url);
 
 export const fixtureBytes = (name: string): Buffer => readFileSync(new URL(name, FIXTURES));
 export const fixtureJson = (name: string): unknown => JSON.parse(fixtureBytes(name).toString('utf8'));

@@ -167,6 +167,10 @@ describe('request schemas are strict', () => {
     expect(createRefundRequestSchema.safeParse(refund).success).toBe(false);
     expect(createRefundRequestSchema.safeParse({ ...refund, merchantOrderId: 'r-1' }).success).toBe(true);
     expect(refundableItemSchema.safeParse(item).success).toBe(false);
-    expect(refundableItemSchema.parse({ ...item, availableAmount: 123.96 }).availableAmount).toBe(123.96);
+    const row = { ...item, availableAmount: 123.96, availableVatAmount: '20.66' };
+    expect(refundableItemSchema.parse(row)).toMatchObject({
+      availableAmount: 123.96,
+      availableVatAmount: 20.66,
+    });
   });
 });

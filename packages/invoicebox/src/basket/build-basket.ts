@@ -68,8 +68,16 @@ export function computeLineAmounts(unitPrice: number, quantityMilli: number, vat
   if (percent === 0) {
     return { unitAmount: unitPrice, unitAmountWoVat: unitPrice, totalAmount, totalVatAmount: 0 };
   }
-  const totalVatAmount = mulDivRound(totalAmount, percent, 100 + percent);
-  const unitAmountWoVat = mulDivRound(totalAmount - totalVatAmount, MILLI, quantityMilli);
+  const rateVat = mulDivRound(totalAmount, percent, 100 + percent);
+  const unitAmountWoVat = mulDivRound(totalAmount - rateVat, MILLI, quantityMilli);
+  // Invoicebox checks round(amountWoVat × quantity) + VAT = total within a kopeck. Over many units the per-unit
+  // rounding of amountWoVat drifts further (10 × 100 ₽ at 20 %: 83.33 × 10 + 166.67 = 999.97), so the VAT moves as
+  // little as it must to close the gap (166.69). A few units never need it.
+  const net = mulDivRound(unitAmountWoVat, quantityMilli, MILLI);
+  const totalVatAmount = Math.min(
+    totalAmount,
+    Math.max(0, totalAmount - net - 1, Math.min(rateVat, totalAmount - net + 1)),
+  );
   return { unitAmount: unitPrice, unitAmountWoVat, totalAmount, totalVatAmount };
 }
 

@@ -8,4 +8,10 @@ export {
 } from './build-basket.js';
 export { fromMilliUnits, toMilliUnits } from './quantity.js';
 export { toBasketItems } from './to-basket-items.js';
-export { assertValidBasket, type BasketOrder, validateBasket } from './validate-basket.js';
+export {
+  assertValidBasket,
+  type BasketCheckMode,
+  type BasketOrder,
+  type ValidateBasketOptions,
+  validateBasket,
+} from './validate-basket.js';

@@ -4,11 +4,28 @@ import { isVatCode, vatRate } from '../vat.js';
 import { type BasketIssue, InvoiceboxBasketError } from './basket-error.js';
 import { mulDivRound } from './integer-math.js';
 import { MILLI, toMilliUnits } from './quantity.js';
+import { lineTotalMatches } from './round-policy.js';
 
 export interface BasketOrder {
   amount: number;
   vatAmount: number;
   basketItems: readonly BasketItem[];
+  /** The order's `orderSetting`: `roundPolicy` relaxes the line-total check, `disableValidate` turns it off. */
+  orderSetting?: { roundPolicy?: string; disableValidate?: boolean };
+}
+
+/**
+ * `server` (default): the checks Invoicebox documents (line total = amount × quantity under the order's
+ * roundPolicy; line total = round(amountWoVat × quantity) + totalVatAmount within a kopeck; VAT no larger than the
+ * line; order sums exact) and nothing stricter, so a basket the server takes is never refused locally.
+ * `strict`: all of that, and each line's VAT must match its rate (within a kopeck; exactly 0 for zero rates) and an
+ * `_ADDED` line's `amount` must be `amountWoVat` plus the rate — the SDK's older check, useful to catch arithmetic
+ * mistakes in your own basket code. It is never more lenient than `server`.
+ */
+export type BasketCheckMode = 'server' | 'strict';
+
+export interface ValidateBasketOptions {
+  mode?: BasketCheckMode;
 }
 
 const rub = (kopecks: number) => kopecksToDecimalString(kopecks);
@@ -34,6 +51,8 @@ function checkItem(
   item: BasketItem,
   i: number,
   issues: BasketIssue[],
+  mode: BasketCheckMode,
+  roundPolicy: string | undefined,
 ): { total: number; vat: number } | undefined {
   const f = (name: string) => `basketItems[${i}].${name}`;
   const amount = readMoney(item.amount, f('amount'), issues);
@@ -63,21 +82,27 @@ function checkItem(
   if (qty === undefined || !isVatCode(item.vatCode)) return { total, vat };
 
   const expectedTotal = mulDivRound(amount, qty, MILLI);
-  if (total !== expectedTotal) {
+  const policy = roundPolicy;
+  if (!lineTotalMatches(amount, qty, total, policy)) {
     issues.push({
       code: 'wrong_basket_item_total_amount',
       field: f('totalAmount'),
-      message: `totalAmount ${rub(total)} differs from amount × quantity = ${rub(expectedTotal)}`,
+      message:
+        policy === 'none'
+          ? `totalAmount ${rub(total)} is less than amount × quantity = ${rub(expectedTotal)} (roundPolicy none)`
+          : `totalAmount ${rub(total)} differs from amount × quantity = ${rub(expectedTotal)}${policy && policy !== 'strict' ? ` (roundPolicy ${policy})` : ''}`,
     });
   }
-  const { percent, added } = vatRate(item.vatCode);
   if (vat > total) {
     issues.push({
       code: 'wrong_basket_item_total_vat_amount',
       field: f('totalVatAmount'),
       message: `totalVatAmount ${rub(vat)} exceeds totalAmount ${rub(total)}`,
     });
-  } else {
+    return { total, vat };
+  }
+  const { percent, added } = vatRate(item.vatCode);
+  if (mode === 'strict') {
     // Included VAT is a share of the gross total; added VAT is what the gross total holds above the net total.
     const expectedVat =
       percent === 0
@@ -94,18 +119,18 @@ function checkItem(
       });
     }
   }
-  // Each unit's net price is rounded to the kopeck, so the net total may drift by half a kopeck per unit.
-  const driftMilliKopecks = Math.abs(amountWoVat * qty + (vat - total) * MILLI);
-  const allowedKopecks = Math.max(1, Math.ceil(qty / (2 * MILLI)));
+  // The server's check: net total plus VAT is the line total within a kopeck. A net unit price rounded per unit
+  // (100 ₽ × 10 at 20 %: 83.33 and VAT 166.70) passes, as it does at Invoicebox.
+  const net = mulDivRound(amountWoVat, qty, MILLI);
   const unitNetMismatch =
-    added && Math.abs(amount - amountWoVat - mulDivRound(amountWoVat, percent, 100)) > 1;
-  if (driftMilliKopecks > allowedKopecks * MILLI || unitNetMismatch) {
+    mode === 'strict' && added && Math.abs(amount - amountWoVat - mulDivRound(amountWoVat, percent, 100)) > 1;
+  if (Math.abs(net + vat - total) > 1 || unitNetMismatch) {
     issues.push({
       code: 'wrong_basket_item_amount_wo_vat',
       field: f('amountWoVat'),
       message: unitNetMismatch
         ? `amountWoVat ${rub(amountWoVat)} plus ${percent}% is not amount ${rub(amount)}`
-        : `amountWoVat ${rub(amountWoVat)} × quantity + totalVatAmount differs from totalAmount ${rub(total)} by more than ${allowedKopecks} kopeck(s)`,
+        : `amountWoVat ${rub(amountWoVat)} × quantity = ${rub(net)} plus totalVatAmount ${rub(vat)} differs from totalAmount ${rub(total)} by more than 1 kopeck`,
     });
   }
   return { total, vat };
@@ -113,10 +138,16 @@ function checkItem(
 
 /**
  * Applies Invoicebox's basket checks to wire values (roubles) and returns every problem found, each with the API's
- * error code and the field path. An empty array means Invoicebox should accept the amounts.
+ * error code and the field path. An empty array means Invoicebox should accept the amounts. `mode: 'strict'` adds
+ * the per-rate VAT check (see BasketCheckMode); the default follows the server's documented checks, including
+ * `orderSetting.roundPolicy` and `orderSetting.disableValidate`.
  */
-export function validateBasket(order: BasketOrder): BasketIssue[] {
+export function validateBasket(order: BasketOrder, options: ValidateBasketOptions = {}): BasketIssue[] {
+  const mode = options.mode ?? 'server';
   const issues: BasketIssue[] = [];
+  // The order asked Invoicebox not to check its amounts; neither do we.
+  if (order.orderSetting?.disableValidate === true) return issues;
+  const roundPolicy = order.orderSetting?.roundPolicy;
   const items = Array.isArray(order.basketItems) ? order.basketItems : [];
   if (items.length === 0) {
     issues.push({ code: 'wrong_value', field: 'basketItems', message: 'the basket is empty' });
@@ -125,7 +156,7 @@ export function validateBasket(order: BasketOrder): BasketIssue[] {
   let sumVat = 0;
   let complete = true;
   items.forEach((item, i) => {
-    const line = checkItem(item, i, issues);
+    const line = checkItem(item, i, issues, mode, roundPolicy);
     if (line) {
       sumTotal += line.total;
       sumVat += line.vat;
@@ -157,7 +188,7 @@ export function validateBasket(order: BasketOrder): BasketIssue[] {
 }
 
 /** validateBasket that throws InvoiceboxBasketError (with `.issues`) instead of returning the problems. */
-export function assertValidBasket(order: BasketOrder): void {
-  const issues = validateBasket(order);
+export function assertValidBasket(order: BasketOrder, options: ValidateBasketOptions = {}): void {
+  const issues = validateBasket(order, options);
   if (issues.length > 0) throw new InvoiceboxBasketError(issues);
 }

@@ -1,16 +1,23 @@
 import { z } from 'zod';
+import { isValidInn } from '../customer.js';
+import { type BasketItem, basketItemSchema } from '../schemas/basket-item.js';
+import { counterpartySchema } from '../schemas/counterparty.js';
 import {
   type CreateOrderRequest,
   createOrderRequestSchema,
   type UpdateOrderRequest,
   updateOrderRequestSchema,
 } from '../schemas/create-order.js';
+import type { Customer } from '../schemas/customer.js';
+import { type Currency, normalizeOrderStatus } from '../schemas/enums.js';
 import { authInfoSchema, dataEnvelope, type ListMetaData, listEnvelope } from '../schemas/envelopes.js';
 import { orderSchema } from '../schemas/order.js';
+import { formatAtomDate } from '../schemas/primitives.js';
 import {
   type CreateRefundRequest,
   createRefundRequestSchema,
-  refundableItemSchema,
+  type Refund,
+  refundableItemResponseSchema,
   refundSchema,
 } from '../schemas/refund.js';
 import {
@@ -19,11 +26,21 @@ import {
   shipmentSchema,
 } from '../schemas/shipment.js';
 import { PACKAGE_VERSION } from '../version.js';
-import { InvoiceboxResponseError, InvoiceboxUnknownResultError } from './errors.js';
-import { type DateRange, FilterQuery } from './query.js';
+import {
+  InvoiceboxNotFoundError,
+  InvoiceboxOrderStatusError,
+  InvoiceboxRefundWithFeeError,
+  InvoiceboxRequestError,
+  InvoiceboxResponseError,
+  InvoiceboxUnknownResultError,
+} from './errors.js';
+import { fieldIssues } from './field-path.js';
+import { type DateRange, FilterQuery, type PagingSpelling } from './query.js';
+import { completeRefundableRows, computeRefundableRows } from './refundable.js';
 import { type RetryOptions, resolveRetry } from './retry.js';
+import { sumItems } from './sum-items.js';
 import { type HttpMethod, type ResponseInfo, sendRequest, type TransportConfig } from './transport.js';
-import { checkBasketAmounts, validateRequest } from './validate-request.js';
+import { type BasketValidation, checkBasketAmounts, validateRequest } from './validate-request.js';
 
 export interface InvoiceboxClientOptions {
   /** `https://api.invoicebox.ru`, or the sandbox URL. No version segment. */
@@ -37,37 +54,82 @@ export interface InvoiceboxClientOptions {
   fetch?: typeof fetch;
   retry?: RetryOptions;
   onResponse?: (info: ResponseInfo) => void;
-  /** Check basket arithmetic locally before create/update/refund (throws InvoiceboxBasketError). Default true. */
-  validateBaskets?: boolean;
+  /**
+   * Check basket arithmetic locally before create/update/refund/correction (throws InvoiceboxBasketError).
+   * `true` (default): the server's documented checks; `'strict'`: also each line's VAT against its rate;
+   * `false`: send as is.
+   */
+  validateBaskets?: BasketValidation;
 }
 
-export interface FindOrdersParams {
+export interface PageParams {
+  page?: number;
+  pageSize?: number;
+}
+
+export interface FindOrdersParams extends PageParams {
   id?: string;
   merchantOrderId?: string;
   status?: string | string[];
   createdAt?: DateRange;
   paidAt?: DateRange;
-  page?: number;
-  pageSize?: number;
   order?: Record<string, 'asc' | 'desc'>;
 }
 
-export interface FindRefundsParams {
+export interface FindRefundsParams extends PageParams {
   id?: string;
   parentId?: string;
   merchantOrderId?: string;
   status?: string | string[];
-  page?: number;
-  pageSize?: number;
+}
+
+export interface ListShipmentsParams extends PageParams {
+  orderId: string;
+}
+
+/** A correction order: a create-order request whose `parentId` is the draft refund it corrects. */
+export type CreateCorrectionOrderRequest = CreateOrderRequest & { parentId: string };
+
+export interface RefundWithFeeParams {
+  /** The paid order. */
+  parentId: string;
+  /** The refund's own number (unique per refund, at most 100 characters). */
+  merchantOrderId: string;
+  description: string;
+  /** The lines given back, at their full price. */
+  refundItems: BasketItem[];
+  /** The lines the shop keeps (fee, penalty, service charge): the correction order's basket. */
+  feeItems: BasketItem[];
+  merchantId: string;
+  /** Default 'RUB'. */
+  currencyId?: Currency;
+  /** The correction order's payer; default none given (`{}`). */
+  customer?: Customer;
+  /** The correction order's expiration; default 24 hours from now. */
+  expirationDate?: string;
+  /** Default `<merchantOrderId>-fee`. */
+  feeMerchantOrderId?: string;
+  /** Default `description`. */
+  feeDescription?: string;
 }
 
 const orderEnvelope = dataEnvelope(orderSchema);
 const orderList = listEnvelope(orderSchema);
 const refundEnvelope = dataEnvelope(refundSchema);
 const refundList = listEnvelope(refundSchema);
-const refundableEnvelope = dataEnvelope(z.array(refundableItemSchema));
+const refundableEnvelope = dataEnvelope(z.array(refundableItemResponseSchema));
 const shipmentEnvelope = dataEnvelope(shipmentSchema);
+const shipmentList = listEnvelope(shipmentSchema);
+const counterpartyEnvelope = dataEnvelope(z.array(counterpartySchema));
 const authEnvelope = dataEnvelope(authInfoSchema);
+const feeItemsSchema = z.strictObject({
+  refundItems: z.array(basketItemSchema).min(1),
+  feeItems: z.array(basketItemSchema).min(1),
+});
+
+// Pages of refunds read to work out what is left to refund; 50 × 100 refunds of one order is far beyond real use.
+const REFUND_PAGE_SIZE = 100;
+const MAX_REFUND_PAGES = 50;
 
 export function createInvoiceboxClient(options: InvoiceboxClientOptions) {
   const config: TransportConfig = {
@@ -88,8 +150,11 @@ export function createInvoiceboxClient(options: InvoiceboxClientOptions) {
     const parsed = schema.safeParse(response.body);
     if (parsed.success) return { parsed: parsed.data as z.infer<T>, requestId: response.requestId };
     const where = `/${config.apiVersion}${path}`;
-    const detail = `unexpected response body (${parsed.error.issues[0]?.message ?? 'invalid'})`;
-    const init = { status: response.status, requestId: response.requestId, cause: parsed.error };
+    const issues = fieldIssues(parsed.error.issues);
+    const first = issues[0];
+    const more = issues.length > 1 ? ` (and ${issues.length - 1} more)` : '';
+    const detail = `unexpected response body: ${first ? `${first.field}: ${first.message}` : 'invalid'}${more}`;
+    const init = { status: response.status, requestId: response.requestId, cause: parsed.error, issues };
     if (method !== 'GET') throw new InvoiceboxUnknownResultError(detail, { ...init, method, path: where });
     throw new InvoiceboxResponseError(`${method} ${where}: ${detail}`, init);
   }
@@ -104,15 +169,110 @@ export function createInvoiceboxClient(options: InvoiceboxClientOptions) {
     return { data: parsed.data as z.infer<T>['data'], requestId };
   }
 
-  async function list<T extends z.ZodType<{ data: unknown[]; metaData: ListMetaData }>>(
+  /**
+   * One page of a collection. We send `_page`/`_pageSize` (Invoicebox's MCP client 0.2.1 and backend boilerplate);
+   * the docs say `page`/`pageSize`. A server that ignored our spelling answers with another page (or page size)
+   * than asked for in `metaData`, so the request is repeated once with the docs' spelling.
+   */
+  async function listPage<T extends z.ZodType>(
+    schema: ReturnType<typeof listEnvelope<T>>,
     path: string,
-    schema: T,
+    query: (spelling: PagingSpelling) => FilterQuery,
+    paging: PageParams,
   ) {
-    const { parsed, requestId } = await call('GET', path, schema);
-    return { data: parsed.data as z.infer<T>['data'], metaData: parsed.metaData, requestId };
+    const { page, pageSize } = paging;
+    let { parsed, requestId } = await call('GET', `${path}${query('underscore')}`, schema);
+    const meta = parsed.metaData;
+    const ignored =
+      meta !== undefined &&
+      ((page !== undefined && meta.page !== page) || (pageSize !== undefined && meta.pageSize !== pageSize));
+    if (ignored) ({ parsed, requestId } = await call('GET', `${path}${query('plain')}`, schema));
+    const data = parsed.data as z.infer<T>[];
+    const metaData: ListMetaData = parsed.metaData ?? {
+      totalCount: data.length,
+      pageSize: pageSize ?? data.length,
+      page: page ?? 1,
+    };
+    return { data, metaData, requestId };
   }
 
   const id = (value: string) => encodeURIComponent(value);
+
+  function findOrders(params: FindOrdersParams = {}) {
+    const query = (spelling: PagingSpelling) =>
+      new FilterQuery()
+        .equal('id', params.id)
+        .equal('merchantOrderId', params.merchantOrderId)
+        .oneOrMany('status', params.status)
+        .range('createdAt', params.createdAt)
+        .range('paidAt', params.paidAt)
+        .paging(params.page, params.pageSize, spelling)
+        .sort(params.order);
+    return listPage(orderList, '/filter/api/order/order', query, params);
+  }
+
+  /**
+   * `GET /billing/api/order/order/{id}`: the path Invoicebox's MCP server 0.2.1 (newest source) uses. The docs and
+   * both PHP SDKs read one order through the filter endpoint (`/filter/api/order/order?id=`), so on 404 we ask
+   * there before answering InvoiceboxNotFoundError.
+   */
+  async function getOrder(orderId: string) {
+    try {
+      return await single('GET', `/billing/api/order/order/${id(orderId)}`, orderEnvelope);
+    } catch (error) {
+      if (!(error instanceof InvoiceboxNotFoundError)) throw error;
+    }
+    const found = await findOrders({ id: orderId });
+    const order = found.data.find((o) => o.id === orderId);
+    if (order) return { data: order, requestId: found.requestId };
+    const path = `/${config.apiVersion}/billing/api/order/order/${id(orderId)}`;
+    throw new InvoiceboxNotFoundError(
+      `GET ${path}: order ${orderId} not found (neither the single-order path nor the filter endpoint knows it)`,
+      { status: 404, code: 'not_found', requestId: found.requestId, method: 'GET', path },
+    );
+  }
+
+  function findRefunds(params: FindRefundsParams = {}) {
+    const query = (spelling: PagingSpelling) =>
+      new FilterQuery()
+        .equal('id', params.id)
+        .equal('parentId', params.parentId)
+        .equal('merchantOrderId', params.merchantOrderId)
+        .oneOrMany('status', params.status)
+        .paging(params.page, params.pageSize, spelling);
+    return listPage(refundList, '/filter/api/order/refund-order', query, params);
+  }
+
+  async function allRefundsOf(orderId: string): Promise<Refund[]> {
+    const refunds: Refund[] = [];
+    for (let page = 1; page <= MAX_REFUND_PAGES; page++) {
+      const { data, metaData } = await findRefunds({ parentId: orderId, page, pageSize: REFUND_PAGE_SIZE });
+      // The filter is checked again here: a server that ignored it must not lend one order another's refunds.
+      refunds.push(...data.filter((refund) => refund.parentId === orderId));
+      if (data.length === 0 || page * REFUND_PAGE_SIZE >= metaData.totalCount) break;
+    }
+    return refunds;
+  }
+
+  async function createRefund(request: CreateRefundRequest) {
+    const body = validateRequest(createRefundRequestSchema, request);
+    checkBasketAmounts(body, validateBaskets);
+    return single('POST', '/billing/api/order/refund-order', refundEnvelope, body);
+  }
+
+  function checkCorrectionOrder(request: CreateCorrectionOrderRequest) {
+    const body = validateRequest(createOrderRequestSchema, request);
+    if (!body.parentId) {
+      throw new InvoiceboxRequestError([
+        {
+          field: 'parentId',
+          message: 'a correction order needs parentId: the id of the draft refund it corrects',
+        },
+      ]);
+    }
+    checkBasketAmounts(body, validateBaskets);
+    return body;
+  }
 
   return {
     /** `GET /security/api/auth/auth`: `userId` is null when the token was not recognised as a user. */
@@ -120,55 +280,169 @@ export function createInvoiceboxClient(options: InvoiceboxClientOptions) {
 
     createOrder: async (request: CreateOrderRequest) => {
       const body = validateRequest(createOrderRequestSchema, request);
-      if (validateBaskets) checkBasketAmounts(body);
+      checkBasketAmounts(body, validateBaskets);
       return single('POST', '/billing/api/order/order', orderEnvelope, body);
     },
 
-    getOrder: (orderId: string) => single('GET', `/billing/api/order/order/${id(orderId)}`, orderEnvelope),
+    getOrder,
 
-    findOrders: async (params: FindOrdersParams = {}) => {
-      const query = new FilterQuery()
-        .equal('id', params.id)
-        .equal('merchantOrderId', params.merchantOrderId)
-        .oneOrMany('status', params.status)
-        .range('createdAt', params.createdAt)
-        .range('paidAt', params.paidAt)
-        .paging(params.page, params.pageSize)
-        .sort(params.order);
-      return list(`/filter/api/order/order${query}`, orderList);
-    },
+    findOrders,
 
     updateOrder: async (orderId: string, patch: UpdateOrderRequest) => {
       const body = validateRequest(updateOrderRequestSchema, patch);
-      if (validateBaskets) checkBasketAmounts(body);
+      checkBasketAmounts(body, validateBaskets);
       return single('PUT', `/billing/api/order/order/${id(orderId)}`, orderEnvelope, body);
     },
 
     cancelOrder: (orderId: string) =>
       single('DELETE', `/billing/api/order/order/${id(orderId)}`, orderEnvelope),
 
-    getRefundableItems: (orderId: string) =>
-      single('GET', `/billing/api/order/order/${id(orderId)}/refund-basket-item`, refundableEnvelope),
-
-    createRefund: async (request: CreateRefundRequest) => {
-      const body = validateRequest(createRefundRequestSchema, request);
-      if (validateBaskets) checkBasketAmounts(body);
-      return single('POST', '/billing/api/order/refund-order', refundEnvelope, body);
+    /**
+     * Cancels a held (pre-authorised) payment: `DELETE /billing/api/order/order/{id}` on an order in `hold`, which
+     * Invoicebox answers with a full reversal to the payer. Refused locally (InvoiceboxOrderStatusError) when the
+     * order is in another status, because DELETE on an unpaid order cancels it instead. To capture a hold, register
+     * a shipment with `final: true`.
+     */
+    releaseHold: async (orderId: string) => {
+      const { data: order } = await getOrder(orderId);
+      const status = normalizeOrderStatus(String(order.status));
+      if (status !== 'hold') {
+        throw new InvoiceboxOrderStatusError(
+          `Order ${orderId} is "${order.status}", not "hold": there is no held payment to release. ` +
+            (status === 'completed'
+              ? 'A paid order is refunded (createRefund).'
+              : 'An unpaid order is canceled (cancelOrder).'),
+          { orderId, orderStatus: String(order.status) },
+        );
+      }
+      return single('DELETE', `/billing/api/order/order/${id(orderId)}`, orderEnvelope);
     },
 
-    findRefunds: async (params: FindRefundsParams = {}) => {
-      const query = new FilterQuery()
-        .equal('id', params.id)
-        .equal('parentId', params.parentId)
-        .equal('merchantOrderId', params.merchantOrderId)
-        .oneOrMany('status', params.status)
-        .paging(params.page, params.pageSize);
-      return list(`/filter/api/order/refund-order${query}`, refundList);
+    /**
+     * `GET /billing/api/order/order/{id}/refund-basket-item`, every row with `availableAmount` and
+     * `availableVatAmount` (roubles). Invoicebox's MCP client reads `availableAmount` from these rows; the PHP SDK's
+     * fixture shows rows without it. Then the client works it out: the order's line totals (getOrder) minus the
+     * lines of its refunds (findRefunds by parentId, every page; canceled ones excluded, drafts included), per sku;
+     * rows with nothing left are dropped.
+     */
+    getRefundableItems: async (orderId: string) => {
+      const { data: rows, requestId } = await single(
+        'GET',
+        `/billing/api/order/order/${id(orderId)}/refund-basket-item`,
+        refundableEnvelope,
+      );
+      const complete = completeRefundableRows(rows, requestId);
+      if (complete) return { data: complete, requestId };
+      const { data: order } = await getOrder(orderId);
+      const refunds = await allRefundsOf(orderId);
+      return { data: computeRefundableRows(rows, order, refunds, requestId), requestId };
     },
 
+    createRefund,
+
+    findRefunds,
+
+    /** `POST /billing/api/order/correction-order`: the fee kept from a draft refund (`parentId` = its id). */
+    createCorrectionOrder: async (request: CreateCorrectionOrderRequest) => {
+      const body = checkCorrectionOrder(request);
+      return single('POST', '/billing/api/order/correction-order', orderEnvelope, body);
+    },
+
+    /**
+     * A refund that keeps a fee (docs: refund with a correction order): a draft refund of `refundItems`, then a
+     * correction order of `feeItems` on it; the payer gets the difference. Both requests are checked before anything
+     * is sent. Writes are never retried: if the correction order fails, InvoiceboxRefundWithFeeError carries the
+     * draft refund's id (`draftRefundId`) so it can be finished (createCorrectionOrder) or canceled.
+     */
+    refundWithFee: async (params: RefundWithFeeParams) => {
+      const items = validateRequest(feeItemsSchema, {
+        refundItems: params.refundItems,
+        feeItems: params.feeItems,
+      });
+      const refundSum = sumItems(items.refundItems);
+      const feeSum = sumItems(items.feeItems);
+      const refundRequest = validateRequest(createRefundRequestSchema, {
+        parentId: params.parentId,
+        merchantOrderId: params.merchantOrderId,
+        amount: refundSum.amount,
+        vatAmount: refundSum.vatAmount,
+        basketItems: items.refundItems,
+        description: params.description,
+        status: 'draft',
+      });
+      checkBasketAmounts(refundRequest, validateBaskets);
+      const correction = (parentId: string): CreateCorrectionOrderRequest => ({
+        parentId,
+        merchantId: params.merchantId,
+        merchantOrderId: params.feeMerchantOrderId ?? `${params.merchantOrderId}-fee`,
+        description: params.feeDescription ?? params.description,
+        amount: feeSum.amount,
+        vatAmount: feeSum.vatAmount,
+        currencyId: params.currencyId ?? 'RUB',
+        expirationDate: params.expirationDate ?? formatAtomDate(new Date(Date.now() + 24 * 3600_000)),
+        basketItems: items.feeItems,
+        customer: params.customer ?? {},
+      });
+      checkCorrectionOrder(correction('pending-draft-refund-id'));
+
+      const draft = await single('POST', '/billing/api/order/refund-order', refundEnvelope, refundRequest);
+      try {
+        const order = await single(
+          'POST',
+          '/billing/api/order/correction-order',
+          orderEnvelope,
+          checkCorrectionOrder(correction(draft.data.id)),
+        );
+        return { data: { refund: draft.data, correctionOrder: order.data }, requestId: order.requestId };
+      } catch (error) {
+        throw new InvoiceboxRefundWithFeeError(
+          `The draft refund ${draft.data.id} was created but its correction order failed: ${(error as Error).message} ` +
+            `Finish it with createCorrectionOrder({ parentId: '${draft.data.id}', ... }) or cancel the draft.`,
+          { draftRefundId: draft.data.id, cause: error },
+        );
+      }
+    },
+
+    /** Shipment (goods shipped / service rendered); `final: true` closes the order and captures a hold. */
     createShipment: async (request: CreateShipmentRequest) => {
       const body = validateRequest(createShipmentRequestSchema, request);
       return single('POST', '/billing/api/order/shipment', shipmentEnvelope, body);
+    },
+
+    /**
+     * Shipments of one order. `GET /billing/api/order/shipment?orderId=` is what Invoicebox's MCP client uses; the
+     * docs list `GET /filter/api/order/shipment`, asked on 404. The MCP client notes the filter may be ignored, so
+     * rows of other orders are dropped.
+     */
+    listShipments: async (params: ListShipmentsParams) => {
+      const query = (spelling: PagingSpelling) =>
+        new FilterQuery().equal('orderId', params.orderId).paging(params.page, params.pageSize, spelling);
+      let result: Awaited<ReturnType<typeof listPage<typeof shipmentSchema>>>;
+      try {
+        result = await listPage(shipmentList, '/billing/api/order/shipment', query, params);
+      } catch (error) {
+        if (!(error instanceof InvoiceboxNotFoundError)) throw error;
+        result = await listPage(shipmentList, '/filter/api/order/shipment', query, params);
+      }
+      return { ...result, data: result.data.filter((shipment) => shipment.orderId === params.orderId) };
+    },
+
+    /**
+     * Company lookup by INN: `GET /filter/api/counterparty-detail?vatNumber=`. The INN checksum is checked first
+     * (InvoiceboxRequestError naming `vatNumber`), as Invoicebox's MCP client does, so a typo costs no request.
+     */
+    findCounterparties: async (vatNumber: string) => {
+      const inn = typeof vatNumber === 'string' ? vatNumber.trim() : '';
+      if (!isValidInn(inn)) {
+        throw new InvoiceboxRequestError([
+          {
+            field: 'vatNumber',
+            message: `${JSON.stringify(vatNumber)} is not a valid INN (10 digits for a company, 12 for a person or ИП, with a valid checksum)`,
+          },
+        ]);
+      }
+      const query = new FilterQuery().equal('vatNumber', inn);
+      return single('GET', `/filter/api/counterparty-detail${query}`, counterpartyEnvelope);
     },
   };
 }

@@ -1,5 +1,6 @@
 import { InvoiceboxError } from '../errors.js';
 import type { ApiErrorField } from '../schemas/envelopes.js';
+import type { FieldIssue } from './field-path.js';
 
 interface HttpErrorInit {
   status: number;
@@ -29,6 +30,14 @@ export class InvoiceboxApiError extends InvoiceboxError {
     this.method = init.method;
     this.path = init.path;
   }
+}
+
+/**
+ * The object does not exist at Invoicebox (HTTP 404, or an order that neither the single-order path nor the filter
+ * endpoint knows). An InvoiceboxApiError, so existing `status === 404` checks keep working.
+ */
+export class InvoiceboxNotFoundError extends InvoiceboxApiError {
+  override name = 'InvoiceboxNotFoundError';
 }
 
 /** 401/403: the token is wrong, revoked, or lacks rights for this object. Retrying will not help. */
@@ -81,10 +90,19 @@ export class InvoiceboxUnknownResultError extends InvoiceboxError {
   readonly path: string;
   readonly status: number | null;
   readonly requestId: string | null;
+  /** When the answer arrived but did not match the schema: every problem, each naming its field. */
+  readonly issues: FieldIssue[];
 
   constructor(
     detail: string,
-    init: { method: string; path: string; status: number | null; requestId: string | null; cause?: unknown },
+    init: {
+      method: string;
+      path: string;
+      status: number | null;
+      requestId: string | null;
+      cause?: unknown;
+      issues?: FieldIssue[];
+    },
   ) {
     super(
       `${init.method} ${init.path}: ${detail}. The request may or may not have been applied by Invoicebox. ` +
@@ -96,19 +114,57 @@ export class InvoiceboxUnknownResultError extends InvoiceboxError {
     this.path = init.path;
     this.status = init.status;
     this.requestId = init.requestId;
+    this.issues = init.issues ?? [];
   }
 }
 
-/** A successful read whose body does not match the expected schema (unexpected API change or wrong base URL). */
+/**
+ * A successful read whose body does not match the expected schema (unexpected API change or wrong base URL). The
+ * message names the first bad field (`data[0].basketItems[1].amount: expected number, received "abc"`); `issues`
+ * holds all of them.
+ */
 export class InvoiceboxResponseError extends InvoiceboxError {
   override name = 'InvoiceboxResponseError';
   readonly status: number;
   readonly requestId: string | null;
+  readonly issues: FieldIssue[];
 
-  constructor(message: string, init: { status: number; requestId: string | null; cause?: unknown }) {
+  constructor(
+    message: string,
+    init: { status: number; requestId: string | null; cause?: unknown; issues?: FieldIssue[] },
+  ) {
     super(message, { cause: init.cause });
     this.status = init.status;
     this.requestId = init.requestId;
+    this.issues = init.issues ?? [];
+  }
+}
+
+/** Refused locally: the order's status does not allow the operation (e.g. releaseHold on an order not in `hold`). */
+export class InvoiceboxOrderStatusError extends InvoiceboxError {
+  override name = 'InvoiceboxOrderStatusError';
+  readonly code = 'wrong_order_status';
+  readonly orderId: string;
+  readonly orderStatus: string;
+
+  constructor(message: string, init: { orderId: string; orderStatus: string }) {
+    super(message);
+    this.orderId = init.orderId;
+    this.orderStatus = init.orderStatus;
+  }
+}
+
+/**
+ * refundWithFee created the draft refund but the correction order failed (`cause`). The draft is still there:
+ * finish it with createCorrectionOrder({ parentId: draftRefundId, ... }) or cancel it in the cabinet.
+ */
+export class InvoiceboxRefundWithFeeError extends InvoiceboxError {
+  override name = 'InvoiceboxRefundWithFeeError';
+  readonly draftRefundId: string;
+
+  constructor(message: string, init: { draftRefundId: string; cause: unknown }) {
+    super(message, { cause: init.cause });
+    this.draftRefundId = init.draftRefundId;
   }
 }
 

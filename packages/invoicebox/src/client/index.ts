@@ -1,19 +1,28 @@
 export {
+  type CreateCorrectionOrderRequest,
   createInvoiceboxClient,
   type FindOrdersParams,
   type FindRefundsParams,
   type InvoiceboxClient,
   type InvoiceboxClientOptions,
+  type ListShipmentsParams,
+  type PageParams,
+  type RefundWithFeeParams,
 } from './create-client.js';
 export {
   InvoiceboxApiError,
   InvoiceboxAuthError,
   InvoiceboxNetworkError,
+  InvoiceboxNotFoundError,
+  InvoiceboxOrderStatusError,
   InvoiceboxRateLimitError,
+  InvoiceboxRefundWithFeeError,
   InvoiceboxRequestError,
   InvoiceboxResponseError,
   InvoiceboxUnknownResultError,
 } from './errors.js';
+export type { FieldIssue } from './field-path.js';
 export type { DateRange } from './query.js';
 export { parseRetryAfter, type RetryOptions } from './retry.js';
 export type { ResponseInfo } from './transport.js';
+export type { BasketValidation } from './validate-request.js';

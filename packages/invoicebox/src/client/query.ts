@@ -7,6 +7,7 @@ export interface DateRange {
 }
 
 type Pair = [string, string];
+export type PagingSpelling = 'underscore' | 'plain';
 
 const dateText = (value: DateBound) => (value instanceof Date ? formatAtomDate(value) : value);
 
@@ -33,8 +34,17 @@ export class FilterQuery {
     return this;
   }
 
-  paging(page: number | undefined, pageSize: number | undefined): this {
-    return this.equal('_page', page).equal('_pageSize', pageSize);
+  /**
+   * `_page`/`_pageSize` by default: what Invoicebox's MCP client (0.2.1, the newest source) and its backend
+   * boilerplate (`QueryFilter`) use. The docs spell them `page`/`pageSize`; see listPage for the fallback.
+   */
+  paging(
+    page: number | undefined,
+    pageSize: number | undefined,
+    spelling: PagingSpelling = 'underscore',
+  ): this {
+    const prefix = spelling === 'underscore' ? '_' : '';
+    return this.equal(`${prefix}page`, page).equal(`${prefix}pageSize`, pageSize);
   }
 
   sort(order: Record<string, 'asc' | 'desc'> | undefined): this {

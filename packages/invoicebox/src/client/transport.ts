@@ -3,6 +3,7 @@ import {
   InvoiceboxApiError,
   InvoiceboxAuthError,
   InvoiceboxNetworkError,
+  InvoiceboxNotFoundError,
   InvoiceboxRateLimitError,
   InvoiceboxResponseError,
   InvoiceboxUnknownResultError,
@@ -98,6 +99,9 @@ function errorFor(method: HttpMethod, path: string, status: number, text: string
     return new InvoiceboxUnknownResultError(`HTTP ${status}${ref}`, { method, path, status, requestId });
   }
   const fields = apiError?.fields?.map((f) => ({ ...f, message: f.message ?? '' }));
+  if (status === 404) {
+    return new InvoiceboxNotFoundError(`${summary}${ref}`, { status, code, fields, requestId, method, path });
+  }
   return new InvoiceboxApiError(`${summary}${ref}`, { status, code, fields, requestId, method, path });
 }
 

@@ -8,5 +8,9 @@ export {
 } from './reply.js';
 export { serializeInvoiceboxJson } from './serialize-invoicebox-json.js';
 export { signNotification } from './sign-notification.js';
+export {
+  NOTIFICATION_SIGNATURE_ALGORITHMS,
+  type NotificationSignatureAlgorithm,
+} from './signature-algorithm.js';
 export { InvoiceboxSignatureError, type SignatureErrorReason } from './signature-error.js';
-export { verifyNotification } from './verify-notification.js';
+export { type VerifyNotificationOptions, verifyNotification } from './verify-notification.js';

@@ -1,6 +1,15 @@
 import { createHmac } from 'node:crypto';
+import { assertSignatureAlgorithm, type NotificationSignatureAlgorithm } from './signature-algorithm.js';
 
-/** Lowercase hex HMAC-SHA1 of the exact body bytes: the `X-Signature` Invoicebox puts on a notification. */
-export function signNotification(body: string | Uint8Array, key: string): string {
-  return createHmac('sha1', key).update(body).digest('hex');
+/**
+ * Lowercase hex HMAC of the exact body bytes: the `X-Signature` Invoicebox puts on a notification. `sha1` is
+ * Invoicebox's default; pass the algorithm the shop chose in the cabinet otherwise.
+ */
+export function signNotification(
+  body: string | Uint8Array,
+  key: string,
+  algorithm: NotificationSignatureAlgorithm = 'sha1',
+): string {
+  assertSignatureAlgorithm(algorithm);
+  return createHmac(algorithm, key).update(body).digest('hex');
 }

@@ -5,9 +5,26 @@ import {
   orderNotificationSchema,
 } from '../schemas/notification.js';
 import { serializeInvoiceboxJson } from './serialize-invoicebox-json.js';
+import {
+  algorithmForHexLength,
+  assertSignatureAlgorithm,
+  DIGEST_BYTES,
+  type NotificationSignatureAlgorithm,
+} from './signature-algorithm.js';
 import { InvoiceboxSignatureError } from './signature-error.js';
 
-const HEX_SHA1 = /^[0-9a-f]{40}$/;
+export interface VerifyNotificationOptions {
+  /** The HMAC digest chosen in the Invoicebox cabinet; default `sha1` (Invoicebox's default). */
+  algorithm?: NotificationSignatureAlgorithm;
+  /**
+   * On a mismatch, re-serialise the body the way Invoicebox does to tell a re-serialised body from a wrong key.
+   * Default true. That costs a JSON.parse + stringify + HMAC of the body (about 260 ms of CPU for 1 MB), paid by
+   * whoever sends a bad signature: a server open to strangers should pass false and diagnose out of band.
+   */
+  diagnose?: boolean;
+}
+
+const HEX = /^[0-9a-f]+$/;
 
 const RAW_BODY_HINT =
   'Pass the raw request bytes, before any JSON parsing: e.g. express.raw({ type: "application/json" }), ' +
@@ -44,30 +61,64 @@ function readSignature(signature: string | readonly string[] | null | undefined)
         'signing is enabled in the shop settings and that no proxy strips the header.',
     );
   }
-  return value.length === 40 ? value : value.trim();
+  const length = value.length;
+  return length === 40 || length === 64 || length === 128 ? value : value.trim();
 }
 
-// Reused for every call (verification is synchronous): decoding the received hex needs no allocation.
-const received = Buffer.alloc(20);
+// One buffer per digest size, reused for every call (verification is synchronous): decoding needs no allocation.
+const received: Record<NotificationSignatureAlgorithm, Buffer> = {
+  sha1: Buffer.alloc(DIGEST_BYTES.sha1),
+  sha256: Buffer.alloc(DIGEST_BYTES.sha256),
+  sha512: Buffer.alloc(DIGEST_BYTES.sha512),
+};
 
-/** Constant-time comparison of a 40-char hex signature with the computed digest. */
-function signatureMatches(hex: string, computed: Buffer): boolean {
-  // Buffer hex decoding stops at the first invalid pair, so 20 bytes from 40 chars means valid hex (any case).
-  if (hex.length !== 40 || received.write(hex, 'hex') !== 20) return false;
-  return timingSafeEqual(received, computed);
+/** Constant-time comparison of a hex signature with the computed digest. */
+function signatureMatches(hex: string, computed: Buffer, algorithm: NotificationSignatureAlgorithm): boolean {
+  const target = received[algorithm];
+  const size = target.length;
+  // Buffer hex decoding stops at the first invalid pair, so `size` bytes from 2×size chars means valid hex (any case).
+  if (hex.length !== size * 2 || target.write(hex, 'hex') !== size) return false;
+  return timingSafeEqual(target, computed);
 }
 
-function mismatchMessage(bytes: Buffer, signature: string, key: string): string {
-  if (!HEX_SHA1.test(signature)) {
+const ALGORITHM_NAMES: Record<NotificationSignatureAlgorithm, string> = {
+  sha1: 'HMAC-SHA1',
+  sha256: 'HMAC-SHA256',
+  sha512: 'HMAC-SHA512',
+};
+
+function mismatchMessage(
+  bytes: Buffer,
+  signature: string,
+  key: string,
+  algorithm: NotificationSignatureAlgorithm,
+  diagnose: boolean,
+): string {
+  const expectedLength = DIGEST_BYTES[algorithm] * 2;
+  if (signature.length !== expectedLength || !HEX.test(signature)) {
+    const other = HEX.test(signature) ? algorithmForHexLength(signature.length) : undefined;
+    if (other !== undefined) {
+      return (
+        `X-Signature has ${signature.length} hex characters, which is ${ALGORITHM_NAMES[other]}, but the key is ` +
+        `checked with ${algorithm}: set the algorithm to the one chosen in the Invoicebox cabinet ` +
+        `(verifyNotification(raw, signature, key, { algorithm: '${other}' })).`
+      );
+    }
     return (
-      `X-Signature "${signature.slice(0, 80)}" is not a 40-character hex HMAC-SHA1. Check that the shop's ` +
-      'notification settings use the default algorithm (hmac, sha1).'
+      `X-Signature "${signature.slice(0, 80)}" is not a ${expectedLength}-character hex ${ALGORITHM_NAMES[algorithm]}. ` +
+      "Check the algorithm in the shop's notification settings (Invoicebox's default is hmac, sha1)."
+    );
+  }
+  if (!diagnose) {
+    return (
+      'X-Signature does not match the body. Check the notification key, the algorithm and that the body is the raw ' +
+      'bytes as received (diagnosis of re-serialised bodies is switched off: diagnose: false).'
     );
   }
   // Diagnose the common mistake: the body went through JSON.parse + JSON.stringify, which drops PHP's `\/` escapes.
   try {
     const reencoded = serializeInvoiceboxJson(JSON.parse(bytes.toString('utf8')));
-    const expected = createHmac('sha1', key).update(reencoded).digest('hex');
+    const expected = createHmac(algorithm, key).update(reencoded).digest('hex');
     if (reencoded !== bytes.toString('utf8') && expected === signature) {
       return (
         'X-Signature does not match these bytes, but it matches the same JSON as Invoicebox serialises it: the body ' +
@@ -85,23 +136,27 @@ function mismatchMessage(bytes: Buffer, signature: string, key: string): string 
 }
 
 /**
- * Verifies an Invoicebox notification and only then parses it. HMAC-SHA1 over the raw bytes, compared in constant
- * time. Throws InvoiceboxSignatureError (`.reason`, and a message saying what to fix) when it cannot be trusted.
+ * Verifies an Invoicebox notification and only then parses it. HMAC (sha1 by default, or the algorithm chosen in the
+ * cabinet) over the raw bytes, compared in constant time. Throws InvoiceboxSignatureError (`.reason`, and a message
+ * saying what to fix) when it cannot be trusted.
  */
 export function verifyNotification(
   rawBody: Buffer | Uint8Array | string,
   signature: string | readonly string[] | null | undefined,
   key: string,
+  options?: VerifyNotificationOptions,
 ): OrderNotification {
   if (typeof key !== 'string' || key === '')
     throw new TypeError('verifyNotification: the notification key is empty');
+  const algorithm = options?.algorithm ?? 'sha1';
+  if (algorithm !== 'sha1') assertSignatureAlgorithm(algorithm);
   const bytes = toBytes(rawBody);
   const signatureHex = readSignature(signature);
-  const computed = createHmac('sha1', key).update(bytes).digest();
-  if (!signatureMatches(signatureHex, computed)) {
+  const computed = createHmac(algorithm, key).update(bytes).digest();
+  if (!signatureMatches(signatureHex, computed, algorithm)) {
     throw new InvoiceboxSignatureError(
       'signature_mismatch',
-      mismatchMessage(bytes, signatureHex.toLowerCase(), key),
+      mismatchMessage(bytes, signatureHex.toLowerCase(), key, algorithm, options?.diagnose ?? true),
     );
   }
   let json: unknown;

@@ -1,6 +1,19 @@
 import { z } from 'zod';
-import { itemTypeSchema, paymentTypeSchema, vatCodeSchema } from './enums.js';
-import { metaDataSchema, moneySchema, plainDateSchema, quantitySchema } from './primitives.js';
+import {
+  itemTypeSchema,
+  paymentTypeSchema,
+  responseItemTypeSchema,
+  responsePaymentTypeSchema,
+  responseVatCodeSchema,
+  vatCodeSchema,
+} from './enums.js';
+import {
+  metaDataSchema,
+  moneySchema,
+  plainDateSchema,
+  quantitySchema,
+  responseNumberSchema,
+} from './primitives.js';
 
 const requestShape = {
   sku: z.string().min(1).max(500),
@@ -31,19 +44,23 @@ const requestShape = {
 export const basketItemSchema = z.strictObject(requestShape);
 export type BasketItem = z.infer<typeof basketItemSchema>;
 
-/** A basket line as Invoicebox returns it: unknown fields kept, limits not re-checked. */
+/**
+ * A basket line as Invoicebox returns it: unknown fields kept, limits not re-checked, amounts as numbers or numeric
+ * strings (normalised to numbers), unknown `vatCode` / `type` / `paymentType` values kept as strings. Only what a
+ * shop needs to read a line (and to refund it) is required.
+ */
 export const basketItemResponseSchema = z.looseObject({
   sku: z.string(),
   name: z.string(),
   measure: z.string().optional(),
   measureCode: z.string().optional(),
-  quantity: z.number(),
-  amount: z.number(),
-  amountWoVat: z.number(),
-  totalAmount: z.number(),
-  totalVatAmount: z.number(),
-  vatCode: vatCodeSchema,
-  type: itemTypeSchema,
-  paymentType: paymentTypeSchema,
+  quantity: responseNumberSchema,
+  amount: responseNumberSchema,
+  amountWoVat: responseNumberSchema.optional(),
+  totalAmount: responseNumberSchema,
+  totalVatAmount: responseNumberSchema,
+  vatCode: responseVatCodeSchema,
+  type: responseItemTypeSchema.optional(),
+  paymentType: responsePaymentTypeSchema.optional(),
 });
 export type BasketItemResponse = z.infer<typeof basketItemResponseSchema>;

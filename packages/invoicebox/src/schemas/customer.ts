@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { customerTypeSchema } from './enums.js';
+import { customerTypeSchema, responseCustomerTypeSchema } from './enums.js';
 
 /** Payer. The object is required by the API but every field is optional; empty strings are accepted. */
 export const customerSchema = z.strictObject({
@@ -13,10 +13,13 @@ export const customerSchema = z.strictObject({
 });
 export type Customer = z.infer<typeof customerSchema>;
 
+/** Payer as Invoicebox returns it: every field optional, an unknown `type` kept as a string. */
 export const customerResponseSchema = z.looseObject({
-  type: customerTypeSchema.optional(),
+  type: responseCustomerTypeSchema.nullish(),
   name: z.string().nullish(),
   phone: z.string().nullish(),
   email: z.string().nullish(),
   vatNumber: z.string().nullish(),
+  taxRegistrationReasonCode: z.string().nullish(),
+  registrationAddress: z.string().nullish(),
 });

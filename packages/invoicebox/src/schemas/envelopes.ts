@@ -1,20 +1,26 @@
 import { z } from 'zod';
+import { responseNumberSchema } from './primitives.js';
 
 /** `{ data: T, extendedData: [] }` — the success envelope of single-object responses. */
 export function dataEnvelope<T extends z.ZodType>(schema: T) {
   return z.looseObject({ data: schema });
 }
 
+/** Paging of a collection answer; numbers may come as numeric strings. */
 export const metaDataPagingSchema = z.looseObject({
-  totalCount: z.int().nonnegative(),
-  pageSize: z.int().nonnegative(),
-  page: z.int().nonnegative(),
+  totalCount: responseNumberSchema,
+  pageSize: responseNumberSchema,
+  page: responseNumberSchema,
 });
 export type ListMetaData = z.infer<typeof metaDataPagingSchema>;
 
-/** `{ data: T[], metaData: { totalCount, pageSize, page } }` — collection responses under `/filter/api/...`. */
+/**
+ * `{ data: T[], metaData: { totalCount, pageSize, page } }` — collection responses. `metaData` is optional here
+ * because the `/billing/` listings Invoicebox's MCP client uses are not documented to carry it; the client fills it
+ * in from the page it asked for.
+ */
 export function listEnvelope<T extends z.ZodType>(schema: T) {
-  return z.looseObject({ data: z.array(schema), metaData: metaDataPagingSchema });
+  return z.looseObject({ data: z.array(schema), metaData: metaDataPagingSchema.optional() });
 }
 
 export const errorFieldSchema = z.looseObject({

@@ -4,6 +4,7 @@ export {
   basketItemResponseSchema,
   basketItemSchema,
 } from './basket-item.js';
+export { type Counterparty, counterpartySchema } from './counterparty.js';
 export {
   type CreateOrderRequest,
   createOrderRequestSchema,
@@ -14,6 +15,7 @@ export { type Customer, customerResponseSchema, customerSchema } from './custome
 export {
   type CanonicalOrderStatus,
   CURRENCIES,
+  CUSTOMER_TYPES,
   type Currency,
   type CustomerType,
   currencySchema,
@@ -34,11 +36,19 @@ export {
   type RefundStatus,
   ROUND_POLICIES,
   refundStatusSchema,
+  responseCurrencySchema,
+  responseCustomerTypeSchema,
+  responseItemTypeSchema,
   responseOrderStatusSchema,
+  responsePaymentTypeSchema,
   responseRefundStatusSchema,
+  responseShipmentStatusSchema,
+  responseVatCodeSchema,
   roundPolicySchema,
   SHIPMENT_STATUSES,
+  type ShipmentStatus,
   shipmentStatusSchema,
+  tolerantEnum,
   vatCodeSchema,
 } from './enums.js';
 export {
@@ -62,12 +72,15 @@ export {
   moneySchema,
   plainDateSchema,
   quantitySchema,
+  responseNumberSchema,
 } from './primitives.js';
 export {
   type CreateRefundRequest,
   createRefundRequestSchema,
   type Refund,
   type RefundableItem,
+  type RefundableItemResponse,
+  refundableItemResponseSchema,
   refundableItemSchema,
   refundSchema,
 } from './refund.js';

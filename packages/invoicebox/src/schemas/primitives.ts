@@ -15,6 +15,27 @@ export const moneySchema = z
   .nonnegative()
   .refine((v) => hasAtMostDecimals(v, 2), { message: 'Amount must have at most 2 decimal places' });
 
+const NUMERIC = /^\s*-?\d+(\.\d+)?\s*$/;
+const received = (value: unknown) =>
+  value === null
+    ? 'null'
+    : Array.isArray(value)
+      ? 'array'
+      : typeof value === 'string'
+        ? `"${value.slice(0, 40)}"`
+        : typeof value;
+
+/**
+ * An amount or quantity as read from a response: a JSON number, or a numeric string such as `"100.00"` (the Bitrix
+ * module writes those, and the API evidently takes and may echo them). Normalised to a number.
+ */
+export const responseNumberSchema = z.unknown().transform((value, ctx) => {
+  if (typeof value === 'number' && Number.isFinite(value)) return value;
+  if (typeof value === 'string' && NUMERIC.test(value)) return Number(value);
+  ctx.addIssue({ code: 'custom', message: `expected number, received ${received(value)}` });
+  return z.NEVER;
+});
+
 /** Quantity: positive, at most 3 decimals (we keep it as integer milli-units internally). */
 export const quantitySchema = z
   .number()

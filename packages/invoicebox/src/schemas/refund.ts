@@ -1,12 +1,25 @@
 import { z } from 'zod';
 import { basketItemResponseSchema, basketItemSchema } from './basket-item.js';
-import { responseRefundStatusSchema } from './enums.js';
-import { moneySchema } from './primitives.js';
+import { responseCurrencySchema, responseRefundStatusSchema } from './enums.js';
+import { moneySchema, responseNumberSchema } from './primitives.js';
 
-/** A line of `GET .../order/{id}/refund-basket-item`: the basket line plus what is still refundable on it. */
+/**
+ * A row of `GET .../order/{id}/refund-basket-item` as Invoicebox may send it: the basket line, with or without
+ * `availableAmount` (Invoicebox's MCP client reads it; the PHP SDK's fixture has none).
+ */
+export const refundableItemResponseSchema = basketItemResponseSchema.extend({
+  availableAmount: responseNumberSchema.optional(),
+  availableVatAmount: responseNumberSchema.optional(),
+});
+export type RefundableItemResponse = z.infer<typeof refundableItemResponseSchema>;
+
+/**
+ * A refundable line as the client returns it: always with what is left to refund (`availableAmount`, roubles) and
+ * its VAT share (`availableVatAmount`), computed by the client when Invoicebox's row lacks them.
+ */
 export const refundableItemSchema = basketItemResponseSchema.extend({
-  availableAmount: z.number(),
-  availableVatAmount: z.number().optional(),
+  availableAmount: responseNumberSchema,
+  availableVatAmount: responseNumberSchema,
 });
 export type RefundableItem = z.infer<typeof refundableItemSchema>;
 
@@ -22,17 +35,18 @@ export const createRefundRequestSchema = z.strictObject({
 });
 export type CreateRefundRequest = z.infer<typeof createRefundRequestSchema>;
 
+/** A refund ("return order") as Invoicebox returns it; unknown statuses and currencies are kept as strings. */
 export const refundSchema = z.looseObject({
   id: z.string(),
   parentId: z.string(),
   merchantOrderId: z.string(),
-  merchantId: z.string().optional(),
-  description: z.string().optional(),
-  amount: z.number(),
-  vatAmount: z.number(),
-  currencyId: z.string().optional(),
-  basketItems: z.array(basketItemResponseSchema),
-  createdAt: z.string().optional(),
+  merchantId: z.string().nullish(),
+  description: z.string().nullish(),
+  amount: responseNumberSchema,
+  vatAmount: responseNumberSchema,
+  currencyId: responseCurrencySchema.nullish(),
+  basketItems: z.array(basketItemResponseSchema).default([]),
+  createdAt: z.string().nullish(),
   status: responseRefundStatusSchema,
 });
 export type Refund = z.infer<typeof refundSchema>;

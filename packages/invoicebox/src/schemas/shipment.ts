@@ -1,8 +1,12 @@
 import { z } from 'zod';
 import { basketItemResponseSchema, basketItemSchema } from './basket-item.js';
-import { plainDateSchema } from './primitives.js';
+import { responseShipmentStatusSchema } from './enums.js';
+import { plainDateSchema, responseNumberSchema } from './primitives.js';
 
-/** Body of `POST /v3/billing/api/order/shipment` (goods shipped / service rendered). */
+/**
+ * Body of `POST /v3/billing/api/order/shipment` (goods shipped / service rendered). `final: true` (Invoicebox's MCP
+ * client) closes the order: on a held (pre-authorised) payment it captures the shipped part and releases the rest.
+ */
 export const createShipmentRequestSchema = z.strictObject({
   orderId: z.string().min(1).max(36),
   documentNumber: z.string().max(36).optional(),
@@ -12,11 +16,19 @@ export const createShipmentRequestSchema = z.strictObject({
 });
 export type CreateShipmentRequest = z.infer<typeof createShipmentRequestSchema>;
 
+/** A shipment as Invoicebox returns it: `id` is an integer in the docs' example, a string elsewhere. */
 export const shipmentSchema = z.looseObject({
   id: z.union([z.int(), z.string()]),
   orderId: z.string(),
-  merchantId: z.string().optional(),
-  status: z.string().optional(),
+  merchantId: z.string().nullish(),
+  status: responseShipmentStatusSchema.nullish(),
+  type: z.string().nullish(),
+  final: z.boolean().nullish(),
+  amount: responseNumberSchema.optional(),
+  vatAmount: responseNumberSchema.optional(),
+  documentNumber: z.string().nullish(),
+  documentDate: z.string().nullish(),
+  createdAt: z.string().nullish(),
   basketItems: z.array(basketItemResponseSchema).optional(),
 });
 export type Shipment = z.infer<typeof shipmentSchema>;

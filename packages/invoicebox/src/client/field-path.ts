@@ -1,0 +1,18 @@
+/** zod issue path -> the spelling integrators read: `data[0].basketItems[1].amount`. */
+export function fieldPath(path: readonly PropertyKey[]): string {
+  return path.reduce<string>((out, key) => {
+    if (typeof key === 'number') return `${out}[${key}]`;
+    return out ? `${out}.${String(key)}` : String(key);
+  }, '');
+}
+
+export interface FieldIssue {
+  field: string;
+  message: string;
+}
+
+export function fieldIssues(
+  issues: readonly { path: readonly PropertyKey[]; message: string }[],
+): FieldIssue[] {
+  return issues.map((issue) => ({ field: fieldPath(issue.path) || '(body)', message: issue.message }));
+}
