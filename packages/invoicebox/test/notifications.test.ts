@@ -4,6 +4,8 @@ import {
   isMonitoringProbe,
   MONITORING_PROBE_ORDER_ID,
   NOTIFICATION_ERROR_CODES,
+  NOTIFICATION_SIGNATURE_ALGORITHMS,
+  type NotificationSignatureAlgorithm,
   notificationReply,
   serializeInvoiceboxJson,
   signNotification,
@@ -108,6 +110,61 @@ describe('verifyNotification errors tell the integrator what to fix', () => {
 
   it('an empty key is a configuration error', () => {
     expect(() => verifyNotification(body, NOTIFICATION_SIGNATURE, '')).toThrow(TypeError);
+  });
+});
+
+describe('signature algorithm (a per-shop setting in the cabinet)', () => {
+  it('signs and verifies with sha1 (default), sha256 and sha512', () => {
+    expect(NOTIFICATION_SIGNATURE_ALGORITHMS).toEqual(['sha1', 'sha256', 'sha512']);
+    // HMAC-SHA256 of the fixture under `test`, recomputed independently in the protocol notes (§8.4).
+    expect(signNotification(body, NOTIFICATION_KEY, 'sha256')).toBe(
+      '71ed75df37273e45ccb02797711249ececd9c709aa02ffe6210398dd91635f55',
+    );
+    for (const algorithm of NOTIFICATION_SIGNATURE_ALGORITHMS) {
+      const signature = signNotification(body, NOTIFICATION_KEY, algorithm);
+      expect(signature).toHaveLength({ sha1: 40, sha256: 64, sha512: 128 }[algorithm]);
+      expect(verifyNotification(body, signature, NOTIFICATION_KEY, { algorithm }).id).toBeTruthy();
+      expect(
+        verifyNotification(body, signature.toUpperCase(), NOTIFICATION_KEY, { algorithm }).id,
+      ).toBeTruthy();
+    }
+  });
+
+  it('a signature of another algorithm says which one to configure', () => {
+    const sha256 = signNotification(body, NOTIFICATION_KEY, 'sha256');
+    const error = reasonOf(() => verifyNotification(body, sha256, NOTIFICATION_KEY));
+    expect(error.reason).toBe('signature_mismatch');
+    expect(error.message).toContain(
+      'X-Signature has 64 hex characters, which is HMAC-SHA256, but the key is checked with sha1: set the algorithm to the one chosen in the Invoicebox cabinet',
+    );
+    const sha1 = reasonOf(() =>
+      verifyNotification(body, NOTIFICATION_SIGNATURE, NOTIFICATION_KEY, { algorithm: 'sha512' }),
+    );
+    expect(sha1.message).toMatch(/40 hex characters, which is HMAC-SHA1, but the key is checked with sha512/);
+    // Right length, wrong bytes: the key or the body, not the algorithm.
+    const flipped = `${sha256.slice(0, -1)}${sha256.endsWith('0') ? '1' : '0'}`;
+    const wrong = reasonOf(() =>
+      verifyNotification(body, flipped, NOTIFICATION_KEY, { algorithm: 'sha256' }),
+    );
+    expect(wrong.message).toMatch(/notification key/);
+  });
+
+  it('diagnose: false skips the re-serialisation diagnosis', () => {
+    const reserialised = JSON.stringify(JSON.parse(body.toString('utf8')));
+    const error = reasonOf(() =>
+      verifyNotification(reserialised, NOTIFICATION_SIGNATURE, NOTIFICATION_KEY, { diagnose: false }),
+    );
+    expect(error.reason).toBe('signature_mismatch');
+    expect(error.message).not.toMatch(/matches the same JSON/);
+    expect(error.message).toMatch(/diagnose: false/);
+  });
+
+  it('an unknown algorithm is a configuration error', () => {
+    const md5 = 'md5' as NotificationSignatureAlgorithm;
+    expect(() => signNotification(body, NOTIFICATION_KEY, md5)).toThrow(TypeError);
+    expect(() =>
+      verifyNotification(body, NOTIFICATION_SIGNATURE, NOTIFICATION_KEY, { algorithm: md5 }),
+    ).toThrow(TypeError);
   });
 });
 

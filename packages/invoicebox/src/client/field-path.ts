@@ -11,8 +11,12 @@ export interface FieldIssue {
   message: string;
 }
 
+/** zod issues -> `{ field, message }`; zod's generic "Invalid input: " prefix is dropped, the field says where. */
 export function fieldIssues(
   issues: readonly { path: readonly PropertyKey[]; message: string }[],
 ): FieldIssue[] {
-  return issues.map((issue) => ({ field: fieldPath(issue.path) || '(body)', message: issue.message }));
+  return issues.map((issue) => ({
+    field: fieldPath(issue.path) || '(body)',
+    message: issue.message.replace(/^Invalid input: /, ''),
+  }));
 }
