@@ -16,8 +16,9 @@ export interface BasketOrder {
 
 /**
  * `server` (default): the checks Invoicebox documents (line total = amount × quantity under the order's
- * roundPolicy; line total = round(amountWoVat × quantity) + totalVatAmount within a kopeck; VAT no larger than the
- * line; order sums exact) and nothing stricter, so a basket the server takes is never refused locally.
+ * roundPolicy; line total = round(amountWoVat × quantity) + totalVatAmount within a kopeck; VAT consistent with the
+ * code, i.e. 0 for zero rates and otherwise no further from the rate than per-unit rounding can move it; VAT no
+ * larger than the line; order sums exact) and nothing stricter, so a basket the server takes is never refused locally.
  * `strict`: all of that, and each line's VAT must match its rate (within a kopeck; exactly 0 for zero rates) and an
  * `_ADDED` line's `amount` must be `amountWoVat` plus the rate — the SDK's older check, useful to catch arithmetic
  * mistakes in your own basket code. It is never more lenient than `server`.
@@ -102,20 +103,23 @@ function checkItem(
     return { total, vat };
   }
   const { percent, added } = vatRate(item.vatCode);
-  if (mode === 'strict') {
-    // Included VAT is a share of the gross total; added VAT is what the gross total holds above the net total.
+  // "totalVatAmount must be consistent with vatCode" (the docs' wrong_basket_item_total_vat_amount) without a
+  // formula: by default the VAT may stray from the rate as far as a net price rounded per unit can move it (half a
+  // kopeck per unit, plus the roundings), so CMS-style lines pass; strict wants the rate within a kopeck. Added VAT is
+  // what the gross total holds above the net total, which the net-price check below already covers.
+  if (mode === 'strict' || !added) {
     const expectedVat =
       percent === 0
         ? 0
         : added
           ? total - mulDivRound(amountWoVat, qty, MILLI)
           : mulDivRound(total, percent, 100 + percent);
-    const tolerance = percent === 0 ? 0 : 1;
+    const tolerance = percent === 0 ? 0 : mode === 'strict' ? 1 : Math.ceil(qty / (2 * MILLI)) + 2;
     if (Math.abs(vat - expectedVat) > tolerance) {
       issues.push({
         code: 'wrong_basket_item_total_vat_amount',
         field: f('totalVatAmount'),
-        message: `totalVatAmount ${rub(vat)} does not match ${item.vatCode}: expected ${rub(expectedVat)}`,
+        message: `totalVatAmount ${rub(vat)} does not match ${item.vatCode}: expected ${rub(expectedVat)}${tolerance > 1 ? ` (± ${tolerance} kopecks for per-unit rounding)` : ''}`,
       });
     }
   }
