@@ -1,7 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import { DEMO_SHOP } from '@checkout/invoicebox';
 import { count, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { notifications, orderEvents } from '../src/db/schema.js';
+import { notifications, orderEvents, refunds } from '../src/db/schema.js';
 import { createLogger } from '../src/logger.js';
 import { startApi } from '../src/server.js';
 import { DRIVERS } from './support/databases.js';
@@ -50,6 +51,91 @@ for (const driver of DRIVERS) {
       expect(await status(orderId)).toBe('paid');
     });
 
+    it('answers order_already_paid when another Invoicebox order pays an order that is already paid', async () => {
+      const { orderId, remote } = await awaitingOrder();
+      const first = signed({ ...remote, status: 'completed' });
+      await deliver(h.api.url, first.body, first.signature);
+      const events = await eventCount(orderId);
+      const other = signed({ ...remote, id: '44444444-4444-4444-8444-444444444444', status: 'completed' });
+      expect((await deliver(h.api.url, other.body, other.signature)).answer).toMatchObject({
+        status: 'error',
+        code: 'order_already_paid',
+      });
+      expect(await status(orderId)).toBe('paid');
+      expect(await eventCount(orderId)).toBe(events);
+    });
+
+    it('answers order_not_found when another Invoicebox order claims an unpaid order', async () => {
+      const { orderId, remote } = await awaitingOrder();
+      const other = signed({ ...remote, id: '55555555-5555-4555-8555-555555555555', status: 'completed' });
+      expect((await deliver(h.api.url, other.body, other.signature)).answer).toMatchObject({
+        status: 'error',
+        code: 'order_not_found',
+      });
+      expect(await status(orderId)).toBe('awaiting_payment');
+    });
+
+    /** A paid order with one refund Invoicebox has accepted, and the refund order JSON Invoicebox would send. */
+    const paidWithRefund = async () => {
+      const { orderId, remote } = await awaitingOrder();
+      const paid = signed({ ...remote, status: 'completed' });
+      await deliver(h.api.url, paid.body, paid.signature);
+      const refundId = randomUUID();
+      const invoiceboxRefundId = randomUUID();
+      await h.database.db.insert(refunds).values({
+        id: refundId,
+        orderId,
+        invoiceboxRefundId,
+        lines: [
+          {
+            sku: 'TEA-100',
+            name: 'Иван-чай',
+            quantity: 1,
+            unitPrice: 34_900,
+            total: 34_900,
+            vatAmount: 6_293,
+          },
+        ],
+        amount: 34_900,
+        vatAmount: 6_293,
+        status: 'created',
+      });
+      // RefundOrderResponse as the docs give it: no `subtype`.
+      const refundOrder = {
+        id: invoiceboxRefundId,
+        parentId: remote.id,
+        description: 'Возврат',
+        merchantOrderId: refundId,
+        merchantId: DEMO_SHOP.merchantId,
+        amount: 349,
+        vatAmount: 62.93,
+        currencyId: 'RUB',
+        basketItems: [],
+        createdAt: '2026-11-29T08:00:00+00:00',
+        status: 'completed',
+      };
+      return { orderId, refundId, refundOrder };
+    };
+    const refundStatus = async (refundId: string) =>
+      (await h.database.db.select({ s: refunds.status }).from(refunds).where(eq(refunds.id, refundId)))[0]?.s;
+
+    it('completes a refund from a refund notification shaped as the docs give it (no subtype)', async () => {
+      const { orderId, refundId, refundOrder } = await paidWithRefund();
+      const { body, signature } = signed(refundOrder);
+      expect((await deliver(h.api.url, body, signature)).answer).toEqual({ status: 'success' });
+      expect(await refundStatus(refundId)).toBe('completed');
+      expect(await status(orderId)).toBe('partially_refunded');
+    });
+
+    it('recognises a refund notification by its ids alone (no subtype, no parentId)', async () => {
+      const { orderId, refundId, refundOrder } = await paidWithRefund();
+      const { parentId: _parent, ...bare } = refundOrder;
+      const { body, signature } = signed(bare);
+      expect((await deliver(h.api.url, body, signature)).answer).toEqual({ status: 'success' });
+      expect(await refundStatus(refundId)).toBe('completed');
+      expect(await status(orderId)).toBe('partially_refunded');
+    });
+
     const rejected: [
       string,
       (remote: Record<string, unknown>) => { body: string; signature: string | null },
@@ -84,7 +170,7 @@ for (const driver of DRIVERS) {
       [
         'a wrong currency',
         (r) => signed({ ...r, status: 'completed', currencyId: 'USD' }),
-        'order_wrong_amount',
+        'order_wrong_currency',
       ],
       [
         'another merchant',

@@ -41,12 +41,16 @@ const refuse = (code: string, message: string, orderId: string | null = null): P
 
 export const sha256Hex = (raw: Uint8Array) => createHash('sha256').update(raw).digest('hex');
 
+const DECIMAL_AMOUNT = /^\d{1,15}(\.\d{1,2})?$/;
+
 /** The wire amount in kopecks, or null when unreadable (so it never matches ours). */
 function wireKopecks(wire: unknown): number | null {
-  // Invoicebox sends a JSON number; "3698.00" as a string is not its format, so never a match.
-  if (typeof wire !== 'number') return null;
+  // Invoicebox sends a JSON number; PHP code around it writes "3698.00" too (the Bitrix module does), so a plain
+  // decimal string is read the same way. Anything else never matches.
+  const value = typeof wire === 'string' && DECIMAL_AMOUNT.test(wire) ? Number(wire) : wire;
+  if (typeof value !== 'number') return null;
   try {
-    return toKopecks(wire);
+    return toKopecks(value);
   } catch {
     return null;
   }
@@ -80,6 +84,8 @@ export async function applyNotification(
 ): Promise<NotificationAnswer> {
   const bodySha256 = sha256Hex(raw);
   const status = String(n.status);
+  // A refund order carries the paid order as `parentId` (RefundOrderResponse). `subtype: "refund"` is not
+  // documented; it is still read, and a refund with neither is found by its ids (planOrder falls back below).
   const isRefund = n.subtype === 'refund' || Boolean((n as { parentId?: unknown }).parentId);
   const amount = wireKopecks(n.amount);
   if (
@@ -111,7 +117,9 @@ export async function applyNotification(
     }
   }
   return deps.db.transaction(async (tx) => {
-    const plan = isRefund ? await planRefund(tx, n, log) : await planOrder(tx, n, log);
+    const plan = isRefund
+      ? await planRefund(tx, n, log)
+      : ((await planOrder(tx, n, log)) ?? (await planRefund(tx, n, log)));
     const id = randomUUID();
     const record = {
       id,
@@ -165,7 +173,8 @@ export async function applyNotification(
   });
 }
 
-async function planOrder(tx: Tx, n: OrderNotification, log: Logger): Promise<Plan> {
+/** The plan for an order notification, or null when no order of ours matches (it may be about a refund). */
+async function planOrder(tx: Tx, n: OrderNotification, log: Logger): Promise<Plan | null> {
   const merchantOrderId = n.merchantOrderId ?? '';
   const [order] = await tx
     .select({
@@ -184,31 +193,36 @@ async function planOrder(tx: Tx, n: OrderNotification, log: Logger): Promise<Pla
     .for('update')
     .prepare('lock_order_for_notification')
     .execute();
-  if (!order) return refuse('order_not_found', `no order ${merchantOrderId || n.id} in this shop`);
-  if (order.invoiceboxOrderId && order.invoiceboxOrderId !== n.id) {
-    return refuse(
-      'order_not_found',
-      `order ${order.id} belongs to Invoicebox order ${order.invoiceboxOrderId}`,
-    );
-  }
-  if (
-    !sameAmount(n.amount, order.amount) ||
-    typeof n.currencyId !== 'string' ||
-    n.currencyId !== order.currency
-  ) {
-    log.warn(
-      { orderId: order.id, invoiceboxId: n.id },
-      'notification amount or currency differs from the order',
-    );
-    return refuse(
-      'order_wrong_amount',
-      `expected ${(order.amount / 100).toFixed(2)} ${order.currency}, got ${String(n.amount)} ${String(n.currencyId)}`,
-      order.id,
-    );
-  }
+  if (!order) return null;
   const remote = statusOf(n);
   const target = targetForInvoiceboxStatus(remote);
   const current = order.status as OrderStatus;
+  if (order.invoiceboxOrderId && order.invoiceboxOrderId !== n.id) {
+    // The contract's answer when the order was paid by another Invoicebox order (or instrument).
+    return target === 'paid' && PAID_STATUSES.includes(current)
+      ? refuse(
+          'order_already_paid',
+          `order ${order.id} is already paid through Invoicebox order ${order.invoiceboxOrderId}`,
+          order.id,
+        )
+      : refuse('order_not_found', `order ${order.id} belongs to Invoicebox order ${order.invoiceboxOrderId}`);
+  }
+  if (n.currencyId !== order.currency) {
+    log.warn({ orderId: order.id, invoiceboxId: n.id }, 'notification currency differs from the order');
+    return refuse(
+      'order_wrong_currency',
+      `expected ${order.currency}, got ${String(n.currencyId).slice(0, 10)}`,
+      order.id,
+    );
+  }
+  if (!sameAmount(n.amount, order.amount)) {
+    log.warn({ orderId: order.id, invoiceboxId: n.id }, 'notification amount differs from the order');
+    return refuse(
+      'order_wrong_amount',
+      `expected ${(order.amount / 100).toFixed(2)} ${order.currency}, got ${String(n.amount).slice(0, 20)}`,
+      order.id,
+    );
+  }
   if (target === 'paid' && PAID_STATUSES.includes(current)) {
     const [earlier] = await tx
       .select({ id: notifications.id })
@@ -261,7 +275,7 @@ async function planRefund(tx: Tx, n: OrderNotification, log: Logger): Promise<Pl
         : eq(refunds.invoiceboxRefundId, n.id),
     )
     .for('update');
-  if (!refund) return refuse('order_not_found', `no refund ${ourId || n.id} in this shop`);
+  if (!refund) return refuse('order_not_found', `no order or refund ${ourId || n.id} in this shop`);
   if (!sameAmount(n.amount, refund.amount)) {
     return refuse(
       'order_wrong_amount',
