@@ -45,6 +45,15 @@ describe("requests as Invoicebox's PHP SDK builds them", () => {
     expect(res.json.data.userId).toMatch(/^[0-9a-f-]{36}$/);
   });
 
+  it('a wrong token is 401 with the code the SDK turns into its Unauthorized exception', async () => {
+    const res = await rawRequest(`${sandbox.url}/v3/security/api/auth/auth`, 'GET', {
+      ...HEADERS,
+      Authorization: 'Bearer 00000000000000000000000000000000',
+    });
+    expect(res.status).toBe(401);
+    expect(res.json).toEqual({ error: { message: 'Unauthorized', code: 'unauthorized', fields: [] } });
+  });
+
   it('createOrder with a PrivateCustomer and the returnUr key is created; the unknown key is ignored', async () => {
     const { merchantOrderId, res } = await createFrom('create-order-private.json');
     expect(res.status).toBe(200);
