@@ -86,3 +86,10 @@ export interface ListMetaJson {
   pageSize: number;
   page: number;
 }
+
+/** `auth/auth` (§3.2): the token's user, or `null` for an anonymous request. */
+export interface AuthUserJson {
+  userId: string | null;
+  profile: null;
+  accessToken: null;
+}
