@@ -1,11 +1,8 @@
-import type { BasketIssue } from '@checkout/invoicebox';
 import type { z } from 'zod';
+import type { BasketIssue } from './domain/basket-checks.js';
+import type { ErrorFieldJson, ErrorJson } from './protocol/responses.js';
 
-export interface ErrorField {
-  name: string;
-  code: string;
-  message: string;
-}
+export type ErrorField = ErrorFieldJson;
 
 /** An answer in Invoicebox's error envelope: `{ error: { message, code, fields } }`. */
 export class ApiError extends Error {
@@ -19,7 +16,7 @@ export class ApiError extends Error {
     super(message);
   }
 
-  toJSON() {
+  toJSON(): ErrorJson {
     return { error: { message: this.message, code: this.code, fields: this.fields } };
   }
 }
@@ -31,7 +28,7 @@ export const wrongOrderStatus = (status: string, action: string) =>
     { name: 'status', code: 'wrong_value', message: `status is "${status}"` },
   ]);
 
-/** `basketItems.0.amount` -> `basketItems[0].amount`, the spelling validateBasket uses too. */
+/** `basketItems.0.amount` -> `basketItems[0].amount`, the spelling the basket checks use too. */
 export function fieldPath(path: readonly PropertyKey[]): string {
   let out = '';
   for (const part of path) {

@@ -12,6 +12,9 @@ const merchantSchema = z.strictObject({
   name: z.string().optional(),
   notificationUrl: z.url().optional(),
   allowDuplicateMerchantOrderId: z.boolean().optional(),
+  signatureAlgorithm: z.enum(['sha1', 'sha256', 'sha512']).optional(),
+  refundBasketAvailableAmount: z.boolean().optional(),
+  holdPayments: z.boolean().optional(),
 });
 
 const envSchema = z.object({

@@ -71,7 +71,7 @@ function matches(item: Record<string, unknown>, c: Condition, normalize: (f: str
 }
 
 /**
- * Invoicebox collection filtering: `field=v`, `field[]=a&field[]=b`, repeated `field=`, `field[_ge]=v` operators,
+ * Invoicebox collection filtering: `field=v`, `field[]=a&field[]=b` (or PHP's `field[0]=a`), repeated `field=`, `field[_ge]=v` operators,
  * `_order[field]=asc|desc`, and paging as `page`/`pageSize` or `_page`/`_pageSize` (default 30).
  */
 export function applyFilter<T extends object>(
@@ -95,7 +95,8 @@ export function applyFilter<T extends object>(
     } else {
       const match = /^([A-Za-z]+)(?:\[(\w*)\])?$/.exec(key);
       const field = match?.[1];
-      const op = match?.[2] ? match[2] : '_eq';
+      // `status[]=a` and PHP's http_build_query spelling `status[0]=a&status[1]=b` are lists of equal values.
+      const op = match?.[2] && !/^\d+$/.test(match[2]) ? match[2] : '_eq';
       if (!match || !field || !fields.includes(field)) throw filterError(key, `unknown filter "${key}"`);
       if (!OPERATORS.has(op))
         throw filterError(key, `unknown operator "${op}" (use ${[...OPERATORS].join(', ')})`);

@@ -1,7 +1,8 @@
-import { signNotification } from '@checkout/invoicebox';
 import { uuidv7 } from './ids.js';
+import { postNotification } from './post-notification.js';
+import { signBody } from './sign-body.js';
 import type { Store } from './store/store.js';
-import type { Delivery, DeliveryEvent, DeliveryOutcome } from './types.js';
+import type { Delivery, DeliveryEvent, DeliveryOutcome, SignatureAlgorithm } from './types.js';
 
 const MINUTE = 60_000;
 /** Ten retries after the first attempt, about 24 hours in all (1m, 5m, 10m, 30m, 1h, 2h, 3h, 4h, 6h, 7h). */
@@ -46,6 +47,7 @@ export class Notifier {
       url: string;
       body: string;
       key: string;
+      algorithm?: SignatureAlgorithm;
     },
     honourDrop = true,
   ): Delivery {
@@ -56,7 +58,7 @@ export class Notifier {
       event: input.event,
       url: input.url,
       body: input.body,
-      signature: signNotification(input.body, input.key),
+      signature: signBody(input.body, input.key, input.algorithm),
     };
     const { mode, dropRate } = this.opts.store.data.settings.notifications;
     if (honourDrop && (mode === 'drop' || (dropRate > 0 && Math.random() < dropRate))) {
@@ -127,18 +129,15 @@ export class Notifier {
     job: Job,
   ): Promise<Pick<Delivery, 'outcome' | 'responseStatus' | 'responseBody' | 'error'>> {
     try {
-      const response = await fetch(job.url, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          'x-signature': job.signature,
-          'user-agent': 'Invoicebox sandbox',
-        },
-        body: job.body,
-        signal: AbortSignal.any([this.abort.signal, AbortSignal.timeout(this.opts.timeoutMs)]),
-      });
-      const text = (await response.text()).slice(0, MAX_RESPONSE_CHARS);
-      return { ...judge(response.status, text), responseStatus: response.status, responseBody: text };
+      const signal = AbortSignal.any([this.abort.signal, AbortSignal.timeout(this.opts.timeoutMs)]);
+      const { status, text } = await postNotification(
+        job.url,
+        job.body,
+        job.signature,
+        signal,
+        MAX_RESPONSE_CHARS,
+      );
+      return { ...judge(status, text), responseStatus: status, responseBody: text };
     } catch (error) {
       const name = (error as Error).name;
       const message =

@@ -8,6 +8,7 @@ import { paymentPageRoutes } from './payment-page/routes.js';
 import type { RateLimiter } from './rate-limit.js';
 import { authRoutes } from './routes/auth.js';
 import { controlRoutes } from './routes/control.js';
+import { merchantSettingsRoutes } from './routes/merchant-settings.js';
 import { orderRoutes } from './routes/orders.js';
 import { refundRoutes } from './routes/refunds.js';
 import { shipmentRoutes } from './routes/shipments.js';
@@ -100,6 +101,7 @@ export function buildServer(
     );
   }
   controlRoutes(app, ctx, limiter);
+  merchantSettingsRoutes(app, ctx);
   paymentPageRoutes(app, ctx);
   dashboardRoutes(app, ctx);
   return app;

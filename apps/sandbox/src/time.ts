@@ -4,3 +4,6 @@ import { formatAtomDate } from '@checkout/invoicebox';
 export const atomNow = (now = Date.now()) => formatAtomDate(new Date(now));
 
 export const timeOf = (atom: string) => Date.parse(atom);
+
+/** Any ISO date-time with an offset -> the same instant in UTC ATOM form. */
+export const toAtom = (dateTime: string) => atomNow(Date.parse(dateTime));

@@ -1,4 +1,6 @@
-import type { BasketItem, Customer } from '@checkout/invoicebox';
+import type { OrderJson, RefundOrderJson, ShipmentJson } from './protocol/responses.js';
+
+export type SignatureAlgorithm = 'sha1' | 'sha256' | 'sha512';
 
 export interface MerchantConfig {
   merchantId: string;
@@ -7,6 +9,15 @@ export interface MerchantConfig {
   name?: string;
   notificationUrl?: string;
   allowDuplicateMerchantOrderId?: boolean;
+  /** HMAC algorithm of `X-Signature` (Invoicebox's cabinet lets a shop choose; default sha1). */
+  signatureAlgorithm?: SignatureAlgorithm;
+  /**
+   * `refund-basket-item` rows carry `availableAmount`/`availableVatAmount` (default true, what Invoicebox's MCP
+   * client reads); false = plain basket lines of what is left, as in the PHP SDK's fixture.
+   */
+  refundBasketAvailableAmount?: boolean;
+  /** Payments are held (pre-authorised) before completion. Stored here; the hold flow is implemented elsewhere. */
+  holdPayments?: boolean;
 }
 
 export interface SandboxOptions {
@@ -33,36 +44,7 @@ export interface RunningSandbox {
   close(): Promise<void>;
 }
 
-/** An order exactly as the API returns it (key order follows Invoicebox's own responses). */
-export interface OrderJson {
-  id: string;
-  description: string;
-  currencyId: string;
-  shopId?: string | number;
-  amount: number;
-  vatAmount: number;
-  basketItems: BasketItem[];
-  orderContainerId: string;
-  merchantId: string;
-  status: 'created' | 'completed' | 'canceled' | 'expired';
-  subtype: 'order';
-  processingStatus: string;
-  createdAt: string;
-  merchantOrderId: string;
-  merchantOrderIdVisible: string;
-  expirationDate: string;
-  fileIds: string[];
-  paymentUrl: string;
-  customer: Customer;
-  languageId: 'ru' | 'en';
-  processable: boolean;
-  paidAt?: string;
-  notificationUrl?: string;
-  successUrl?: string;
-  failUrl?: string;
-  returnUrl?: string;
-  [extra: string]: unknown;
-}
+export type { OrderJson, ShipmentJson } from './protocol/responses.js';
 
 export interface PaymentAttempt {
   at: string;
@@ -76,35 +58,10 @@ export interface OrderRecord {
   attempts: PaymentAttempt[];
 }
 
-export interface RefundJson {
-  id: string;
-  parentId: string;
-  description: string;
-  merchantOrderId: string;
-  merchantId: string;
-  amount: number;
-  vatAmount: number;
-  currencyId: string;
-  basketItems: BasketItem[];
-  createdAt: string;
-  status: 'draft' | 'created' | 'completed' | 'canceled';
-  subtype: 'refund';
+/** A refund as stored: the RefundOrderResponse plus when the sandbox completes it. */
+export interface RefundJson extends RefundOrderJson {
   /** Internal: when the sandbox completes the refund (ISO). Stripped from responses. */
   completeAt?: string;
-}
-
-export interface ShipmentJson {
-  id: number;
-  orderId: string;
-  merchantId: string;
-  documentNumber?: string;
-  documentDate?: string;
-  basketItems: BasketItem[];
-  final: boolean;
-  status: 'completed';
-  amount: number;
-  vatAmount: number;
-  createdAt: string;
 }
 
 export type DeliveryEvent = 'payment' | 'cancellation' | 'expiry' | 'refund' | 'probe';

@@ -196,11 +196,22 @@ describe('notifications to a real HTTP receiver', () => {
     expect(find((b) => b.id === canceled.id)?.status).toBe('canceled');
     expect(find((b) => b.id === expired.id)?.status).toBe('expired');
     expect(find((b) => b.id === paid.id)?.status).toBe('completed');
-    expect(find((b) => b.subtype === 'refund')).toMatchObject({
-      parentId: paid.id,
-      status: 'completed',
-      amount: 3000,
-    });
+    // A refund notification is the refund order as the docs give it (§5.9): known by its parentId, no subtype.
+    const refundBody = find((b) => b.parentId === paid.id);
+    expect(Object.keys(refundBody ?? {})).toEqual([
+      'id',
+      'parentId',
+      'description',
+      'merchantOrderId',
+      'merchantId',
+      'amount',
+      'vatAmount',
+      'currencyId',
+      'basketItems',
+      'createdAt',
+      'status',
+    ]);
+    expect(refundBody).toMatchObject({ status: 'completed', amount: 3000, merchantOrderId: `r-${paid.id}` });
     expect(find((b) => b.id === MONITORING_PROBE_ORDER_ID)).toMatchObject({
       merchantOrderId: '',
       merchantId: DEMO_SHOP.merchantId,

@@ -1,15 +1,16 @@
-import {
-  type CreateOrderRequest,
-  createOrderRequestSchema,
-  type UpdateOrderRequest,
-  updateOrderRequestSchema,
-  validateBasket,
-} from '@checkout/invoicebox';
 import { ApiError, basketError, notFound, validationError } from '../api-error.js';
 import type { SandboxContext } from '../context.js';
 import { uuidv7 } from '../ids.js';
-import { atomNow, timeOf } from '../time.js';
+import type { BasketItem } from '../protocol/basket-item.js';
+import {
+  createOrderRequestSchema,
+  type UpdateOrderRequest,
+  updateOrderRequestSchema,
+} from '../protocol/order-requests.js';
+import type { OrderSetting } from '../protocol/settings.js';
+import { atomNow, timeOf, toAtom } from '../time.js';
 import type { MerchantConfig, OrderJson, OrderRecord } from '../types.js';
+import { checkBasket as basketIssues, DEFAULT_ROUND_POLICY } from './basket-checks.js';
 import { refreshExpiry } from './order-lifecycle.js';
 
 function checkExpiration(expirationDate: string | undefined) {
@@ -22,8 +23,13 @@ function checkExpiration(expirationDate: string | undefined) {
   }
 }
 
-function checkBasket(order: Pick<CreateOrderRequest, 'amount' | 'vatAmount' | 'basketItems'>) {
-  const issues = validateBasket(order);
+/** §7.1 arithmetic, under the order's `roundPolicy`; `disableValidate: true` skips it. */
+export function checkBasket(
+  order: { amount: number; vatAmount: number; basketItems: BasketItem[] },
+  setting: OrderSetting | undefined,
+) {
+  if (setting?.disableValidate === true) return;
+  const issues = basketIssues(order, setting?.roundPolicy ?? DEFAULT_ROUND_POLICY);
   if (issues.length > 0) throw basketError(issues);
 }
 
@@ -36,7 +42,7 @@ export function createOrder(ctx: SandboxContext, merchant: MerchantConfig, body:
     throw new ApiError(403, 'forbidden', message, [{ name: 'merchantId', code: 'wrong_value', message }]);
   }
   checkExpiration(request.expirationDate);
-  checkBasket(request);
+  checkBasket(request, request.orderSetting);
   if (
     !merchant.allowDuplicateMerchantOrderId &&
     ctx.store.ordersByMerchantOrderId(merchant.merchantId, request.merchantOrderId).length > 0
@@ -65,7 +71,8 @@ export function createOrder(ctx: SandboxContext, merchant: MerchantConfig, body:
     createdAt: atomNow(),
     merchantOrderId,
     merchantOrderIdVisible: request.merchantOrderIdVisible ?? merchantOrderId,
-    expirationDate: request.expirationDate,
+    // Invoicebox stores UTC and answers with +00:00, whatever offset the client wrote.
+    expirationDate: toAtom(request.expirationDate),
     fileIds: [],
     paymentUrl: `${ctx.publicUrl}/order/${containerId}`,
     customer: request.customer,
@@ -99,9 +106,11 @@ export function updateOrder(ctx: SandboxContext, record: OrderRecord, body: unkn
     );
   }
   checkExpiration(patch.expirationDate);
-  const next = { ...order, ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) };
+  const changes = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
+  if (patch.expirationDate !== undefined) changes.expirationDate = toAtom(patch.expirationDate);
+  const next = { ...order, ...changes };
   if (patch.amount !== undefined || patch.vatAmount !== undefined || patch.basketItems !== undefined) {
-    checkBasket(next);
+    checkBasket(next, order.orderSetting as OrderSetting | undefined);
   }
   Object.assign(order, next);
   ctx.store.changed();

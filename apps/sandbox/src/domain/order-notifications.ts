@@ -24,6 +24,7 @@ export function notifyOrder(
       url,
       body: serializeInvoiceboxJson(order),
       key: merchant.notificationKey,
+      algorithm: merchant.signatureAlgorithm,
     },
     honourDrop,
   );

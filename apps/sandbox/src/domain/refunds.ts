@@ -1,21 +1,20 @@
-import {
-  type BasketItem,
-  createRefundRequestSchema,
-  fromKopecks,
-  serializeInvoiceboxJson,
-  toKopecks,
-  validateBasket,
-} from '@checkout/invoicebox';
-import { ApiError, basketError, validationError, wrongOrderStatus } from '../api-error.js';
+import { fromKopecks, serializeInvoiceboxJson, toKopecks } from '@checkout/invoicebox';
+import { ApiError, validationError, wrongOrderStatus } from '../api-error.js';
 import { notificationUrlOf, type SandboxContext } from '../context.js';
 import { uuidv7 } from '../ids.js';
+import type { BasketItem } from '../protocol/basket-item.js';
+import { createRefundRequestSchema } from '../protocol/refund-requests.js';
+import type { RefundableItemJson, RefundOrderJson } from '../protocol/responses.js';
+import { QUANTITY_SCALE, scaledQuantity } from '../protocol/wire-values.js';
 import { atomNow } from '../time.js';
 import type { MerchantConfig, OrderRecord, RefundJson } from '../types.js';
-import { merchantOrder } from './create-order.js';
+import { checkBasket, merchantOrder } from './create-order.js';
 
 interface Available {
   amount: number;
   vat: number;
+  /** Quantity left, in millionths. */
+  quantity: bigint;
 }
 
 /** What is still refundable per sku, in kopecks: the line total minus every refund not canceled. */
@@ -23,9 +22,10 @@ function availableBySku(ctx: SandboxContext, record: OrderRecord): Map<string, A
   const left = new Map<string, Available>();
   if (record.order.status !== 'completed') return left;
   for (const item of record.order.basketItems) {
-    const entry = left.get(item.sku) ?? { amount: 0, vat: 0 };
+    const entry = left.get(item.sku) ?? { amount: 0, vat: 0, quantity: 0n };
     entry.amount += toKopecks(item.totalAmount);
     entry.vat += toKopecks(item.totalVatAmount);
+    entry.quantity += scaledQuantity(item.quantity) ?? 0n;
     left.set(item.sku, entry);
   }
   for (const refund of Object.values(ctx.store.data.refunds)) {
@@ -35,12 +35,14 @@ function availableBySku(ctx: SandboxContext, record: OrderRecord): Map<string, A
       if (!entry) continue;
       entry.amount -= toKopecks(item.totalAmount);
       entry.vat -= toKopecks(item.totalVatAmount);
+      entry.quantity -= scaledQuantity(item.quantity) ?? 0n;
     }
   }
   return left;
 }
 
-export function refundableItems(ctx: SandboxContext, record: OrderRecord) {
+/** `refund-basket-item` with `availableAmount`/`availableVatAmount` per line (0 until the order is paid). */
+export function refundableItems(ctx: SandboxContext, record: OrderRecord): RefundableItemJson[] {
   const left = availableBySku(ctx, record);
   const seen = new Set<string>();
   return record.order.basketItems.map((item) => {
@@ -55,9 +57,48 @@ export function refundableItems(ctx: SandboxContext, record: OrderRecord) {
   });
 }
 
-export function publicRefund(refund: RefundJson) {
-  const { completeAt: _internal, ...json } = refund;
-  return json;
+/**
+ * `refund-basket-item` as in the PHP SDK's fixture: plain basket lines of what is still refundable (the line's
+ * remaining quantity, total and VAT), nothing once it is all refunded or before payment.
+ */
+export function remainingBasket(ctx: SandboxContext, record: OrderRecord): BasketItem[] {
+  const left = availableBySku(ctx, record);
+  const rows: BasketItem[] = [];
+  for (const item of record.order.basketItems) {
+    const entry = left.get(item.sku);
+    if (!entry || entry.amount <= 0) continue;
+    left.delete(item.sku); // lines sharing a sku share one remainder
+    const whole = toKopecks(item.totalAmount) === entry.amount;
+    rows.push({
+      ...item,
+      quantity: whole ? item.quantity : quantityNumber(entry.quantity > 0n ? entry.quantity : 0n),
+      totalAmount: fromKopecks(entry.amount),
+      totalVatAmount: fromKopecks(Math.max(0, entry.vat)),
+    });
+  }
+  return rows;
+}
+
+function quantityNumber(scaled: bigint): number {
+  const unit = 10n ** BigInt(QUANTITY_SCALE);
+  return Number(`${scaled / unit}.${String(scaled % unit).padStart(QUANTITY_SCALE, '0')}`);
+}
+
+/** The refund as Invoicebox answers it and notifies it (RefundOrderResponse, §5.9): no internal fields. */
+export function publicRefund(refund: RefundJson): RefundOrderJson {
+  return {
+    id: refund.id,
+    parentId: refund.parentId,
+    description: refund.description,
+    merchantOrderId: refund.merchantOrderId,
+    merchantId: refund.merchantId,
+    amount: refund.amount,
+    vatAmount: refund.vatAmount,
+    currencyId: refund.currencyId,
+    basketItems: refund.basketItems,
+    createdAt: refund.createdAt,
+    status: refund.status,
+  };
 }
 
 export function createRefund(ctx: SandboxContext, merchant: MerchantConfig, body: unknown): RefundJson {
@@ -82,8 +123,7 @@ export function createRefund(ctx: SandboxContext, merchant: MerchantConfig, body
       { name: 'merchantOrderId', code: 'wrong_value', message },
     ]);
   }
-  const issues = validateBasket(request);
-  if (issues.length > 0) throw basketError(issues);
+  checkBasket(request, undefined);
   checkAvailable(request.basketItems, availableBySku(ctx, parent));
 
   const delay = ctx.refundCompletionDelayMs;
@@ -99,7 +139,6 @@ export function createRefund(ctx: SandboxContext, merchant: MerchantConfig, body
     basketItems: request.basketItems,
     createdAt: atomNow(),
     status: request.status ?? 'created',
-    subtype: 'refund',
   };
   if (refund.status === 'created') refund.completeAt = new Date(Date.now() + delay).toISOString();
   ctx.store.data.refunds[refund.id] = refund;
@@ -128,7 +167,10 @@ function checkAvailable(items: BasketItem[], left: Map<string, Available>) {
   });
 }
 
-/** The money went back: mark the refund completed and notify the shop with the refund order JSON. */
+/**
+ * The money went back: mark the refund completed and notify the shop with the refund order (RefundOrderResponse,
+ * as the docs give it: no `subtype`; the shop tells it from an order by its `parentId`).
+ */
 export function completeRefund(ctx: SandboxContext, refundId: string) {
   const refund = ctx.store.data.refunds[refundId];
   if (refund?.status !== 'created') return;
@@ -146,6 +188,7 @@ export function completeRefund(ctx: SandboxContext, refundId: string) {
     url,
     body: serializeInvoiceboxJson(publicRefund(refund)),
     key: merchant.notificationKey,
+    algorithm: merchant.signatureAlgorithm,
   });
 }
 

@@ -1,9 +1,10 @@
-import { createShipmentRequestSchema, fromKopecks, toKopecks, validateBasket } from '@checkout/invoicebox';
-import { ApiError, basketError, validationError, wrongOrderStatus } from '../api-error.js';
+import { fromKopecks, toKopecks } from '@checkout/invoicebox';
+import { ApiError, validationError, wrongOrderStatus } from '../api-error.js';
 import type { SandboxContext } from '../context.js';
+import { createShipmentRequestSchema } from '../protocol/shipment-requests.js';
 import { atomNow } from '../time.js';
 import type { MerchantConfig, ShipmentJson } from '../types.js';
-import { merchantOrder } from './create-order.js';
+import { checkBasket, merchantOrder } from './create-order.js';
 
 const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
 
@@ -15,12 +16,10 @@ export function createShipment(ctx: SandboxContext, merchant: MerchantConfig, bo
   if (record.order.status !== 'completed') throw wrongOrderStatus(record.order.status, 'ship');
   const amount = sum(request.basketItems.map((i) => toKopecks(i.totalAmount)));
   const vatAmount = sum(request.basketItems.map((i) => toKopecks(i.totalVatAmount)));
-  const issues = validateBasket({
-    amount: fromKopecks(amount),
-    vatAmount: fromKopecks(vatAmount),
-    basketItems: request.basketItems,
-  });
-  if (issues.length > 0) throw basketError(issues);
+  checkBasket(
+    { amount: fromKopecks(amount), vatAmount: fromKopecks(vatAmount), basketItems: request.basketItems },
+    undefined,
+  );
   const shipped = sum(
     ctx.store.data.shipments.filter((s) => s.orderId === record.order.id).map((s) => toKopecks(s.amount)),
   );

@@ -1,11 +1,13 @@
-import { formatRub, toKopecks, type VatCode, vatLabel } from '@checkout/invoicebox';
+import { formatRub, toKopecks, vatLabel } from '@checkout/invoicebox';
 import { html, type SafeHtml } from '../html.js';
+import { canonicalVatCode, type VatCode } from '../protocol/vat-codes.js';
 import type { MerchantConfig, OrderJson } from '../types.js';
 import type { Texts } from './i18n.js';
 
 const rub = (amount: number) => formatRub(toKopecks(amount));
 
-function vatText(code: VatCode, lang: string) {
+function vatText(sent: VatCode, lang: string) {
+  const code = canonicalVatCode(sent);
   if (lang !== 'en') return vatLabel(code);
   return code === 'VATNONE' ? 'no VAT' : vatLabel(code).replace('НДС', 'VAT').replace('сверху', 'on top');
 }

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { Customer } from '@checkout/invoicebox';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { SandboxContext } from '../context.js';
 import { declineOrder, issueInvoice, payOrder, refreshExpiry } from '../domain/order-lifecycle.js';
+import type { Customer } from '../protocol/customer.js';
 import { CONFIRMATION_CODE, cardBehaviour, cardLast4 } from '../test-cards.js';
 import type { OrderRecord } from '../types.js';
 import { customerValues, type FormErrors, lockedFields } from './form-values.js';

@@ -1,4 +1,5 @@
-import { type Customer, isValidInn, KPP_PATTERN } from '@checkout/invoicebox';
+import { isValidInn, KPP_PATTERN } from '@checkout/invoicebox';
+import type { Customer } from '../protocol/customer.js';
 import { cardBehaviour } from '../test-cards.js';
 import type { OrderJson } from '../types.js';
 import {

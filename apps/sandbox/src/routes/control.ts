@@ -139,6 +139,7 @@ export function controlRoutes(app: FastifyInstance, ctx: SandboxContext, limiter
         url: merchant.notificationUrl,
         body: serializeInvoiceboxJson(probe),
         key: merchant.notificationKey,
+        algorithm: merchant.signatureAlgorithm,
       },
       false,
     );
@@ -176,6 +177,7 @@ export function controlRoutes(app: FastifyInstance, ctx: SandboxContext, limiter
 
   app.post('/_sandbox/reset', async (request, reply) => {
     store.reset();
+    ctx.merchants.reset();
     limiter.reset();
     ctx.notifier.reset();
     return answer(request, reply, { ok: true });

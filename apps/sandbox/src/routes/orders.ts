@@ -1,9 +1,9 @@
-import { normalizeOrderStatus } from '@checkout/invoicebox';
 import type { FastifyInstance } from 'fastify';
 import { queryPairs, sendData, sendList } from '../api-reply.js';
 import { createOrder, merchantOrder, updateOrder } from '../domain/create-order.js';
 import { cancelOrder, refreshExpiry } from '../domain/order-lifecycle.js';
 import { applyFilter } from '../filter.js';
+import { canonicalStatus } from '../protocol/enums.js';
 import { type ApiDeps, type IdParams, merchantOf } from './api-deps.js';
 
 const ORDER_FILTER_FIELDS = [
@@ -36,8 +36,7 @@ export function orderRoutes(app: FastifyInstance, deps: ApiDeps) {
     const orders = Object.values(ctx.store.data.orders)
       .filter((r) => r.order.merchantId === merchant.merchantId)
       .map((r) => refreshExpiry(ctx, r).order);
-    const normalize = (field: string, value: string) =>
-      field === 'status' ? normalizeOrderStatus(value) : value;
+    const normalize = (field: string, value: string) => (field === 'status' ? canonicalStatus(value) : value);
     return sendList(reply, applyFilter(orders, queryPairs(request), ORDER_FILTER_FIELDS, normalize));
   });
 

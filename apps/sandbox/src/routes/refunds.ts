@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { queryPairs, sendData, sendList } from '../api-reply.js';
 import { merchantOrder } from '../domain/create-order.js';
-import { createRefund, publicRefund, refundableItems } from '../domain/refunds.js';
+import { createRefund, publicRefund, refundableItems, remainingBasket } from '../domain/refunds.js';
 import { applyFilter } from '../filter.js';
 import { type ApiDeps, type IdParams, merchantOf } from './api-deps.js';
 
@@ -20,7 +20,12 @@ export function refundRoutes(app: FastifyInstance, deps: ApiDeps) {
 
   app.get<IdParams>('/billing/api/order/order/:id/refund-basket-item', async (request, reply) => {
     const merchant = merchantOf(deps, request);
-    return sendData(reply, refundableItems(ctx, merchantOrder(ctx, merchant, request.params.id)));
+    const record = merchantOrder(ctx, merchant, request.params.id);
+    const rows =
+      merchant.refundBasketAvailableAmount === false
+        ? remainingBasket(ctx, record)
+        : refundableItems(ctx, record);
+    return sendData(reply, rows);
   });
 
   app.post('/billing/api/order/refund-order', async (request, reply) => {

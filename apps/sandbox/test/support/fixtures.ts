@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { type CreateOrderRequest, DEMO_SHOP, formatAtomDate } from '@checkout/invoicebox';
+import type { MerchantConfig } from '../../src/index.js';
 
 export const AUTH = { authorization: `Bearer ${DEMO_SHOP.token}` };
 
@@ -107,7 +108,7 @@ export async function eventually<T>(
 }
 
 /** The demo shop, notifying `notificationUrl` (port 9 = discard: nothing answers) instead of localhost:3000. */
-export const demoShop = (notificationUrl = 'http://127.0.0.1:9/webhooks') => [
+export const demoShop = (notificationUrl = 'http://127.0.0.1:9/webhooks'): MerchantConfig[] => [
   { ...DEMO_SHOP, name: 'Демо-магазин', notificationUrl },
 ];
 

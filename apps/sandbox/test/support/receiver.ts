@@ -4,6 +4,8 @@ import type { AddressInfo } from 'node:net';
 export interface Received {
   body: Buffer;
   headers: IncomingMessage['headers'];
+  /** Header names exactly as they came over the wire (Node lowercases `headers`). */
+  rawHeaders: string[];
 }
 
 /** A real HTTP endpoint for notifications; `answer` decides the reply to each request (in arrival order). */
@@ -15,7 +17,7 @@ export async function startReceiver(
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      const entry = { body: Buffer.concat(chunks), headers: req.headers };
+      const entry = { body: Buffer.concat(chunks), headers: req.headers, rawHeaders: req.rawHeaders };
       received.push(entry);
       const reply = answer(entry, received.length - 1);
       res.writeHead(reply.status, { 'content-type': 'application/json' }).end(reply.body);
