@@ -12,6 +12,7 @@ const merchantSchema = z.strictObject({
   name: z.string().optional(),
   notificationUrl: z.url().optional(),
   allowDuplicateMerchantOrderId: z.boolean().optional(),
+  holdPayments: z.boolean().optional(),
 });
 
 const envSchema = z.object({

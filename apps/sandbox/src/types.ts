@@ -7,6 +7,8 @@ export interface MerchantConfig {
   name?: string;
   notificationUrl?: string;
   allowDuplicateMerchantOrderId?: boolean;
+  /** Card pre-authorisation: a payment leaves the order in `hold` until a final shipment or a DELETE. */
+  holdPayments?: boolean;
 }
 
 export interface SandboxOptions {
@@ -44,7 +46,7 @@ export interface OrderJson {
   basketItems: BasketItem[];
   orderContainerId: string;
   merchantId: string;
-  status: 'created' | 'completed' | 'canceled' | 'expired';
+  status: 'created' | 'completed' | 'canceled' | 'expired' | 'hold';
   subtype: 'order';
   processingStatus: string;
   createdAt: string;

@@ -1,9 +1,10 @@
 import { createShipmentRequestSchema, fromKopecks, toKopecks, validateBasket } from '@checkout/invoicebox';
-import { ApiError, basketError, validationError, wrongOrderStatus } from '../api-error.js';
+import { ApiError, basketError, validationError } from '../api-error.js';
 import type { SandboxContext } from '../context.js';
 import { atomNow } from '../time.js';
 import type { MerchantConfig, ShipmentJson } from '../types.js';
 import { merchantOrder } from './create-order.js';
+import { captureOnFinalShipment, checkShippable } from './holds.js';
 
 const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
 
@@ -12,7 +13,7 @@ export function createShipment(ctx: SandboxContext, merchant: MerchantConfig, bo
   if (!parsed.success) throw validationError(parsed.error);
   const request = parsed.data;
   const record = merchantOrder(ctx, merchant, request.orderId);
-  if (record.order.status !== 'completed') throw wrongOrderStatus(record.order.status, 'ship');
+  checkShippable(ctx, record);
   const amount = sum(request.basketItems.map((i) => toKopecks(i.totalAmount)));
   const vatAmount = sum(request.basketItems.map((i) => toKopecks(i.totalVatAmount)));
   const issues = validateBasket({
@@ -45,5 +46,6 @@ export function createShipment(ctx: SandboxContext, merchant: MerchantConfig, bo
   };
   ctx.store.data.shipments.push(shipment);
   ctx.store.changed();
+  captureOnFinalShipment(ctx, record, shipment.final);
   return shipment;
 }
