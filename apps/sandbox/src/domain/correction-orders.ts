@@ -50,18 +50,26 @@ function draftRefundOf(ctx: SandboxContext, merchant: MerchantConfig, parentId: 
  * draft refund. It is paid out of the refund at once (`completed`); the refund moves on to `created` and completes
  * as any refund does, and the payer gets the refund minus the correction.
  */
-export function createCorrectionOrder(ctx: SandboxContext, merchant: MerchantConfig, body: unknown): OrderJson {
+export function createCorrectionOrder(
+  ctx: SandboxContext,
+  merchant: MerchantConfig,
+  body: unknown,
+): OrderJson {
   const parsed = correctionFields.safeParse(body);
   if (!parsed.success) throw validationError(parsed.error);
   const { parentId, amount, currencyId } = parsed.data;
   const refund = draftRefundOf(ctx, merchant, parentId);
   if (currencyId !== undefined && currencyId !== refund.currencyId) {
     const message = `currencyId ${currencyId} differs from the refund's ${refund.currencyId}`;
-    throw new ApiError(422, 'wrong_currency', message, [{ name: 'currencyId', code: 'wrong_value', message }]);
+    throw new ApiError(422, 'wrong_currency', message, [
+      { name: 'currencyId', code: 'wrong_value', message },
+    ]);
   }
   if (amount > toKopecks(refund.amount)) {
     const message = `correction amount ${fromKopecks(amount)} exceeds the refund amount ${refund.amount}`;
-    throw new ApiError(422, 'wrong_total_amount', message, [{ name: 'amount', code: 'wrong_value', message }]);
+    throw new ApiError(422, 'wrong_total_amount', message, [
+      { name: 'amount', code: 'wrong_value', message },
+    ]);
   }
   // The order part goes through the ordinary create-order checks (basket arithmetic, duplicates, dates);
   // parentId is ours to set, whatever the order schema makes of it.

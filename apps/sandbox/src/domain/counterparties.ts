@@ -33,7 +33,9 @@ export const COUNTERPARTY_FIELDS = [
 ] as const;
 
 const innError = (message: string) =>
-  new ApiError(422, 'validation', `vatNumber: ${message}`, [{ name: 'vatNumber', code: 'wrong_value', message }]);
+  new ApiError(422, 'validation', `vatNumber: ${message}`, [
+    { name: 'vatNumber', code: 'wrong_value', message },
+  ]);
 
 /** Checks the INN (10 digits for a company, 12 for an ИП or a person, checksum included). */
 export function checkInn(vatNumber: string | undefined): string {
