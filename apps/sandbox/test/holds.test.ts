@@ -118,15 +118,20 @@ describe('pre-authorisation (holdPayments)', () => {
   it('DELETE of a held order releases it in full: canceled, and notified', async () => {
     const { sandbox, notified } = await setup();
     const id = await heldOrder(sandbox);
+    await notified(1);
+    const resent = await control(sandbox.url, 'POST', `/_sandbox/orders/${id}/resend`, {});
+    expect(resent.status).toBe(200);
+    await notified(2);
     const released = await api(sandbox, 'DELETE', `/billing/api/order/order/${id}`);
     expect(released.status).toBe(200);
     expect(released.body.data).toMatchObject({ id, status: 'canceled' });
-    const [hold, cancel] = await notified(2);
+    const [hold, again, cancel] = await notified(3);
     expect(hold).toMatchObject({ id, status: 'hold' });
+    expect(again).toMatchObject({ id, status: 'hold' });
     expect(cancel).toMatchObject({ id, status: 'canceled' });
 
-    const again = await api(sandbox, 'DELETE', `/billing/api/order/order/${id}`);
-    expect(again.status).toBe(422);
+    const twice = await api(sandbox, 'DELETE', `/billing/api/order/order/${id}`);
+    expect(twice.status).toBe(422);
     const ship = await api(sandbox, 'POST', '/billing/api/order/shipment', shipmentOf(id, 1, true));
     expect(ship.status).toBe(422);
     expect(ship.body.error.code).toBe('wrong_order_status');
