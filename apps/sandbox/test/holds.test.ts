@@ -65,6 +65,8 @@ describe('pre-authorisation (holdPayments)', () => {
   it('a payment holds the money; a final shipment captures it, and each step is notified', async () => {
     const { sandbox, notified } = await setup();
     const id = await heldOrder(sandbox);
+    const listed = await api(sandbox, 'GET', '/filter/api/order/order?status=hold&status=draft');
+    expect(listed.body.data.map((o: Json) => o.id)).toEqual([id]);
     const [hold] = await notified(1);
     expect(hold).toMatchObject({ id, status: 'hold', amount: 371.88 });
     expect(hold?.paidAt).toBeTruthy();
@@ -111,8 +113,8 @@ describe('pre-authorisation (holdPayments)', () => {
     expect(late.status).toBe(200);
     expect(late.body.data).toMatchObject({ parentId: id, status: 'created' });
 
-    const listed = await api(sandbox, 'GET', `/filter/api/order/shipment?orderId=${id}&final=true`);
-    expect(listed.body.data.map((s: Json) => s.id)).toEqual([final.body.data.id]);
+    const finals = await api(sandbox, 'GET', `/filter/api/order/shipment?orderId=${id}&final=true`);
+    expect(finals.body.data.map((s: Json) => s.id)).toEqual([final.body.data.id]);
   });
 
   it('DELETE of a held order releases it in full: canceled, and notified', async () => {
