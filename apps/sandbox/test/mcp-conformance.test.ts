@@ -50,6 +50,7 @@ function mcpClient(base: string, token: string) {
       redirect: method === 'GET' ? 'follow' : 'manual',
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
+    expect(res.headers.get('x-request-id')).toBeTruthy(); // the client reports it with every answer
     const parsed = JSON.parse(await res.text()) as Json;
     checkAnswer(res.status, res.headers.get('content-type'), parsed.data);
     return { status: res.status, data: parsed.data, meta: parsed.metaData, error: parsed.error, raw: parsed };
