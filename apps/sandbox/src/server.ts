@@ -8,6 +8,8 @@ import { paymentPageRoutes } from './payment-page/routes.js';
 import type { RateLimiter } from './rate-limit.js';
 import { authRoutes } from './routes/auth.js';
 import { controlRoutes } from './routes/control.js';
+import { correctionControlRoutes, correctionOrderRoutes } from './routes/correction-order.js';
+import { counterpartyRoutes } from './routes/counterparty.js';
 import { merchantSettingsRoutes } from './routes/merchant-settings.js';
 import { orderRoutes } from './routes/orders.js';
 import { refundRoutes } from './routes/refunds.js';
@@ -96,12 +98,15 @@ export function buildServer(
         orderRoutes(api, deps);
         refundRoutes(api, deps);
         shipmentRoutes(api, deps);
+        counterpartyRoutes(api, deps);
+        correctionOrderRoutes(api, deps);
       },
       { prefix },
     );
   }
   controlRoutes(app, ctx, limiter);
   merchantSettingsRoutes(app, ctx);
+  correctionControlRoutes(app, ctx);
   paymentPageRoutes(app, ctx);
   dashboardRoutes(app, ctx);
   return app;

@@ -16,7 +16,7 @@ export interface MerchantConfig {
    * client reads); false = plain basket lines of what is left, as in the PHP SDK's fixture.
    */
   refundBasketAvailableAmount?: boolean;
-  /** Payments are held (pre-authorised) before completion. Stored here; the hold flow is implemented elsewhere. */
+  /** Card pre-authorisation: a payment leaves the order in `hold` until a final shipment or a DELETE. */
   holdPayments?: boolean;
 }
 

@@ -2,6 +2,7 @@ import { wrongOrderStatus } from '../api-error.js';
 import type { SandboxContext } from '../context.js';
 import { atomNow, timeOf } from '../time.js';
 import type { OrderRecord, PaymentAttempt } from '../types.js';
+import { paidStatus, releaseHold } from './holds.js';
 import { notifyOrder } from './order-notifications.js';
 
 /** Expires an unpaid order whose expirationDate has passed (called lazily on reads and by the sweep timer). */
@@ -31,7 +32,7 @@ export function payOrder(
 ) {
   requireCreated(ctx, record, 'pay');
   const at = atomNow();
-  record.order.status = 'completed';
+  record.order.status = paidStatus(ctx, record.order);
   record.order.paidAt = at;
   record.attempts.push({ ...attempt, at, outcome: 'paid' });
   ctx.store.changed();
@@ -56,6 +57,7 @@ export function issueInvoice(ctx: SandboxContext, record: OrderRecord) {
 }
 
 export function cancelOrder(ctx: SandboxContext, record: OrderRecord) {
+  if (record.order.status === 'hold') return releaseHold(ctx, record);
   requireCreated(ctx, record, 'cancel');
   record.order.status = 'canceled';
   ctx.store.changed();

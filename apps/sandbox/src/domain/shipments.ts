@@ -1,10 +1,11 @@
 import { fromKopecks, toKopecks } from '@checkout/invoicebox';
-import { ApiError, validationError, wrongOrderStatus } from '../api-error.js';
+import { ApiError, validationError } from '../api-error.js';
 import type { SandboxContext } from '../context.js';
 import { createShipmentRequestSchema } from '../protocol/shipment-requests.js';
 import { atomNow } from '../time.js';
 import type { MerchantConfig, ShipmentJson } from '../types.js';
 import { checkBasket, merchantOrder } from './create-order.js';
+import { captureOnFinalShipment, checkShippable } from './holds.js';
 
 const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
 
@@ -13,7 +14,7 @@ export function createShipment(ctx: SandboxContext, merchant: MerchantConfig, bo
   if (!parsed.success) throw validationError(parsed.error);
   const request = parsed.data;
   const record = merchantOrder(ctx, merchant, request.orderId);
-  if (record.order.status !== 'completed') throw wrongOrderStatus(record.order.status, 'ship');
+  checkShippable(ctx, record);
   const amount = sum(request.basketItems.map((i) => toKopecks(i.totalAmount)));
   const vatAmount = sum(request.basketItems.map((i) => toKopecks(i.totalVatAmount)));
   checkBasket(
@@ -44,5 +45,6 @@ export function createShipment(ctx: SandboxContext, merchant: MerchantConfig, bo
   };
   ctx.store.data.shipments.push(shipment);
   ctx.store.changed();
+  captureOnFinalShipment(ctx, record, shipment.final);
   return shipment;
 }

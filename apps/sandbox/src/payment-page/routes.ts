@@ -57,7 +57,7 @@ export function paymentPageRoutes(app: FastifyInstance, ctx: SandboxContext) {
 
   function stateOf(record: OrderRecord): OrderState | undefined {
     const { status } = record.order;
-    if (status === 'completed') return 'paid';
+    if (status === 'completed' || status === 'hold') return 'paid';
     if (status === 'canceled' || status === 'expired') return status;
     return undefined;
   }

@@ -18,7 +18,7 @@ export const itemTypeSchema = z.union([
     .pipe(z.int().min(1).max(33)),
 ]);
 
-export const ORDER_STATUSES = ['created', 'completed', 'canceled', 'expired'] as const;
+export const ORDER_STATUSES = ['created', 'completed', 'canceled', 'expired', 'hold'] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
 /** Filter values in the spellings clients use: `success` (PHP SDK sample) is `completed`, `cancelled` is `canceled`. */

@@ -95,7 +95,7 @@ export function controlRoutes(app: FastifyInstance, ctx: SandboxContext, limiter
   app.post<RefParams>('/_sandbox/orders/:ref/resend', async (request, reply) => {
     const record = resolveOrder(ctx, request.params.ref);
     const event =
-      record.order.status === 'completed'
+      record.order.status === 'completed' || record.order.status === 'hold'
         ? 'payment'
         : record.order.status === 'canceled'
           ? 'cancellation'

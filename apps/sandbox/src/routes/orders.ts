@@ -21,6 +21,7 @@ const ORDER_FILTER_FIELDS = [
   'currencyId',
   'description',
   'languageId',
+  'parentId',
 ] as const;
 
 export function orderRoutes(app: FastifyInstance, deps: ApiDeps) {

@@ -12,6 +12,7 @@ const SHIPMENT_FILTER_FIELDS = [
   'documentNumber',
   'createdAt',
   'amount',
+  'final',
 ];
 
 export function shipmentRoutes(app: FastifyInstance, deps: ApiDeps) {
