@@ -8,6 +8,7 @@ import {
 import { ApiError, basketError, notFound, validationError } from '../api-error.js';
 import type { SandboxContext } from '../context.js';
 import { uuidv7 } from '../ids.js';
+import { checkNotificationUrl } from '../notification-url-policy.js';
 import { atomNow, timeOf } from '../time.js';
 import type { MerchantConfig, OrderJson, OrderRecord } from '../types.js';
 import { refreshExpiry } from './order-lifecycle.js';
@@ -37,6 +38,7 @@ export function createOrder(ctx: SandboxContext, merchant: MerchantConfig, body:
   }
   checkExpiration(request.expirationDate);
   checkBasket(request);
+  checkNotificationUrl(request.notificationUrl, ctx.allowAnyNotificationHost);
   if (
     !merchant.allowDuplicateMerchantOrderId &&
     ctx.store.ordersByMerchantOrderId(merchant.merchantId, request.merchantOrderId).length > 0

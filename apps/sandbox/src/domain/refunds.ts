@@ -9,6 +9,7 @@ import {
 import { ApiError, basketError, validationError, wrongOrderStatus } from '../api-error.js';
 import { notificationUrlOf, type SandboxContext } from '../context.js';
 import { uuidv7 } from '../ids.js';
+import { allowedNotificationUrl } from '../notification-url-policy.js';
 import { atomNow } from '../time.js';
 import type { MerchantConfig, OrderRecord, RefundJson } from '../types.js';
 import { merchantOrder } from './create-order.js';
@@ -137,7 +138,8 @@ export function completeRefund(ctx: SandboxContext, refundId: string) {
   ctx.store.changed();
   const merchant = ctx.merchants.byId(refund.merchantId);
   const parent = ctx.store.order(refund.parentId);
-  const url = merchant && notificationUrlOf(merchant, parent?.order.notificationUrl);
+  const url =
+    merchant && allowedNotificationUrl(ctx, notificationUrlOf(merchant, parent?.order.notificationUrl));
   if (!merchant || !url) return;
   ctx.notifier.send({
     orderId: refund.parentId,
