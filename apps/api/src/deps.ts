@@ -9,8 +9,10 @@ export type ApiConfig = {
   notificationKey: string;
   /** Where Invoicebox reaches us: notifications go to `${publicApiUrl}/webhooks/invoicebox`. */
   publicApiUrl: string;
-  /** The shop's origin: success/fail/return pages, and the only CORS origin. */
+  /** The shop's origin: success/fail/return pages and CORS (any loopback spelling of it, lib/storefront-origins.ts). */
   storefrontUrl: string;
+  /** Invoicebox's API; payment links must point at its payment site (orders/payment-url.ts). */
+  invoiceboxApiUrl: string;
   adminToken: string;
   /** How long a shopper has to pay (Invoicebox expirationDate). */
   orderTtlMs: number;

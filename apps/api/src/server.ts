@@ -9,6 +9,7 @@ import { migrateDatabase } from './db/migrate.js';
 import { seedCatalog } from './db/seed-catalog.js';
 import type { ApiConfig, Deps } from './deps.js';
 import { safeError } from './lib/safe-error.js';
+import { storefrontOrigins } from './lib/storefront-origins.js';
 import { createLogger, type Logger } from './logger.js';
 import { type Reconciler, startReconciler } from './reconciler.js';
 import type { Context } from './trpc/init.js';
@@ -99,6 +100,7 @@ export async function startApi(opts: StartApiOptions): Promise<RunningApi> {
     notificationKey: opts.notificationKey ?? DEMO_SHOP.notificationKey,
     publicApiUrl: opts.publicApiUrl?.replace(/\/+$/, '') ?? '',
     storefrontUrl: opts.storefrontUrl.replace(/\/+$/, ''),
+    invoiceboxApiUrl: opts.invoiceboxApiUrl,
     adminToken: opts.adminToken,
     orderTtlMs: 24 * 60 * 60 * 1000,
   };
@@ -122,8 +124,8 @@ export async function startApi(opts: StartApiOptions): Promise<RunningApi> {
     void reply.header('x-request-id', request.id);
   });
   await app.register(cors, {
-    // A list (not a string) so the header is sent only to the storefront's own origin.
-    origin: [new URL(config.storefrontUrl).origin],
+    // A list (not a string) so the header is sent only to the storefront's own origin(s).
+    origin: storefrontOrigins(config.storefrontUrl),
     methods: ['GET', 'POST', 'OPTIONS'],
     allowedHeaders: ['content-type', 'authorization', 'trpc-accept', 'x-trpc-source', 'x-request-id'],
     maxAge: 600,

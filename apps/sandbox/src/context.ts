@@ -9,6 +9,8 @@ export interface SandboxContext {
   merchants: Merchants;
   notifier: Notifier;
   publicUrl: string;
+  /** Notifications may go to hosts other than loopback ones (see notification-url-policy.ts). */
+  allowAnyNotificationHost: boolean;
   refundCompletionDelayMs: number;
   log: (message: string) => void;
   /** Timers the sandbox owns (refund completion); cleared on close. */

@@ -31,6 +31,7 @@ const envSchema = z.object({
     .default('100/30'),
   SANDBOX_NOTIFICATION_TIMEOUT_MS: z.coerce.number().int().positive().default(20_000),
   SANDBOX_REFUND_DELAY_MS: z.coerce.number().int().nonnegative().default(1000),
+  SANDBOX_ALLOW_ANY_NOTIFICATION_HOST: z.enum(['0', '1']).default('0'),
 });
 
 function rateLimit(text: string): SandboxOptions['rateLimit'] {
@@ -67,5 +68,6 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): SandboxOpt
     rateLimit: rateLimit(e.SANDBOX_RATE_LIMIT),
     notificationTimeoutMs: e.SANDBOX_NOTIFICATION_TIMEOUT_MS,
     refundCompletionDelayMs: e.SANDBOX_REFUND_DELAY_MS,
+    allowAnyNotificationHost: e.SANDBOX_ALLOW_ANY_NOTIFICATION_HOST === '1',
   };
 }

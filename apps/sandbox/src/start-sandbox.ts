@@ -26,6 +26,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<RunningSa
     merchants: createMerchants(opts.merchants),
     notifier,
     publicUrl: '',
+    allowAnyNotificationHost: opts.allowAnyNotificationHost ?? false,
     refundCompletionDelayMs: opts.refundCompletionDelayMs ?? 1000,
     log,
     later(delayMs, run) {

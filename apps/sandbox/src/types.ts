@@ -34,6 +34,8 @@ export interface SandboxOptions {
   notificationTimeoutMs?: number;
   rateLimit?: { requests: number; windowMs: number } | false;
   refundCompletionDelayMs?: number;
+  /** Notify hosts other than loopback ones (localhost, 127.0.0.0/8, ::1); default false. */
+  allowAnyNotificationHost?: boolean;
   log?: boolean;
 }
 

@@ -13,7 +13,8 @@ import { safeError } from '../lib/safe-error.js';
 import type { Logger } from '../logger.js';
 import { buildCreateOrderRequest } from './invoicebox-request.js';
 import { loadOrder, loadOrderLines, type OrderLineRow, type OrderRow } from './load-order.js';
-import { applyRemoteOrderState } from './remote-status.js';
+import { paymentUrlProblem } from './payment-url.js';
+import { applyRemoteOrderState, targetForInvoiceboxStatus } from './remote-status.js';
 import { transitionOrder } from './transitions.js';
 
 /** Longer than the client's timeout: a twin request waits this long at most. */
@@ -30,6 +31,12 @@ export async function findRemoteOrder(deps: Deps, orderId: string): Promise<Remo
 
 /** Stores Invoicebox's id and link, then moves the order on to match Invoicebox's status. */
 export async function adoptRemoteOrder(deps: Deps, orderId: string, remote: RemoteOrder, log: Logger) {
+  const badLink = paymentUrlProblem(remote.paymentUrl, deps.config.invoiceboxApiUrl);
+  // An order Invoicebox already settled needs no link: keep its state, drop the link.
+  if (badLink && targetForInvoiceboxStatus(remote.status) === null) {
+    return refuseBadPaymentUrl(deps, orderId, remote, badLink, log);
+  }
+  const paymentUrl = badLink ? null : (remote.paymentUrl ?? null);
   await deps.db.transaction(async (tx) => {
     await transitionOrder(
       tx,
@@ -38,7 +45,7 @@ export async function adoptRemoteOrder(deps: Deps, orderId: string, remote: Remo
         to: 'awaiting_payment',
         source: 'checkout',
         reason: `created at Invoicebox as ${remote.id}`,
-        patch: { invoiceboxOrderId: remote.id, paymentUrl: remote.paymentUrl ?? null, placingUntil: null },
+        patch: { invoiceboxOrderId: remote.id, paymentUrl, placingUntil: null },
       },
       log,
     );
@@ -48,7 +55,40 @@ export async function adoptRemoteOrder(deps: Deps, orderId: string, remote: Remo
       log,
     );
   });
-  return { orderId, paymentUrl: remote.paymentUrl ?? '' };
+  return { orderId, paymentUrl: paymentUrl ?? '' };
+}
+
+/** A link we will not send a shopper to: the order fails here, and nothing reaches the browser. */
+async function refuseBadPaymentUrl(
+  deps: Deps,
+  orderId: string,
+  remote: RemoteOrder,
+  problem: string,
+  log: Logger,
+): Promise<never> {
+  const reason = `Invoicebox order ${remote.id} has an unusable payment link: ${problem}`;
+  await deps.db.transaction((tx) =>
+    transitionOrder(
+      tx,
+      {
+        orderId,
+        to: 'failed',
+        source: 'checkout',
+        reason,
+        patch: { invoiceboxOrderId: remote.id, failureReason: reason, placingUntil: null },
+      },
+      log,
+    ),
+  );
+  log.error(
+    { orderId, invoiceboxOrderId: remote.id, problem },
+    'refused the payment link Invoicebox returned',
+  );
+  throw new TRPCError({
+    code: 'BAD_GATEWAY',
+    message:
+      'Invoicebox returned a payment link we cannot send you to; the order was not placed. Try again later.',
+  });
 }
 
 const unavailable = (cause: unknown) =>

@@ -1,6 +1,7 @@
 import { ApiError, basketError, notFound, validationError } from '../api-error.js';
 import type { SandboxContext } from '../context.js';
 import { uuidv7 } from '../ids.js';
+import { checkNotificationUrl } from '../notification-url-policy.js';
 import type { BasketItem } from '../protocol/basket-item.js';
 import {
   createOrderRequestSchema,
@@ -43,6 +44,7 @@ export function createOrder(ctx: SandboxContext, merchant: MerchantConfig, body:
   }
   checkExpiration(request.expirationDate);
   checkBasket(request, request.orderSetting);
+  checkNotificationUrl(request.notificationUrl, ctx.allowAnyNotificationHost);
   if (
     !merchant.allowDuplicateMerchantOrderId &&
     ctx.store.ordersByMerchantOrderId(merchant.merchantId, request.merchantOrderId).length > 0

@@ -1,5 +1,6 @@
 import { serializeInvoiceboxJson } from '@checkout/invoicebox';
 import { notificationUrlOf, type SandboxContext } from '../context.js';
+import { allowedNotificationUrl } from '../notification-url-policy.js';
 import type { Delivery, DeliveryEvent, OrderRecord } from '../types.js';
 
 /** Sends the order JSON to the order's notificationUrl (or the merchant's). Undefined when there is nowhere to send. */
@@ -11,7 +12,7 @@ export function notifyOrder(
 ): Delivery | undefined {
   const { order } = record;
   const merchant = ctx.merchants.byId(order.merchantId);
-  const url = merchant && notificationUrlOf(merchant, order.notificationUrl);
+  const url = merchant && allowedNotificationUrl(ctx, notificationUrlOf(merchant, order.notificationUrl));
   if (!merchant || !url) {
     ctx.log(`no notification URL for order ${order.id}; nothing sent`);
     return undefined;

@@ -2,6 +2,7 @@ import { fromKopecks, serializeInvoiceboxJson, toKopecks } from '@checkout/invoi
 import { ApiError, validationError, wrongOrderStatus } from '../api-error.js';
 import { notificationUrlOf, type SandboxContext } from '../context.js';
 import { uuidv7 } from '../ids.js';
+import { allowedNotificationUrl } from '../notification-url-policy.js';
 import type { BasketItem } from '../protocol/basket-item.js';
 import { createRefundRequestSchema } from '../protocol/refund-requests.js';
 import type { RefundableItemJson, RefundOrderJson } from '../protocol/responses.js';
@@ -179,7 +180,8 @@ export function completeRefund(ctx: SandboxContext, refundId: string) {
   ctx.store.changed();
   const merchant = ctx.merchants.byId(refund.merchantId);
   const parent = ctx.store.order(refund.parentId);
-  const url = merchant && notificationUrlOf(merchant, parent?.order.notificationUrl);
+  const url =
+    merchant && allowedNotificationUrl(ctx, notificationUrlOf(merchant, parent?.order.notificationUrl));
   if (!merchant || !url) return;
   ctx.notifier.send({
     orderId: refund.parentId,

@@ -7,6 +7,7 @@ import { CONFIRMATION_CODE, cardBehaviour, cardLast4 } from '../test-cards.js';
 import type { OrderRecord } from '../types.js';
 import { customerValues, type FormErrors, lockedFields } from './form-values.js';
 import { texts } from './i18n.js';
+import { PendingConfirmations } from './pending-confirmations.js';
 import { renderPaymentForm } from './render-form.js';
 import {
   type OrderState,
@@ -30,8 +31,8 @@ function formBody(body: unknown): Record<string, string> {
 }
 
 export function paymentPageRoutes(app: FastifyInstance, ctx: SandboxContext) {
-  // Confirmation-code payments waiting for the code; short-lived, so memory is enough.
-  const pending = new Map<string, { orderId: string; customer: Customer; last4: string }>();
+  // Confirmation-code payments waiting for the code; bounded and short-lived, so memory is enough.
+  const pending = new PendingConfirmations();
 
   /** The payable order of a container: the newest unpaid one, else the newest. */
   function find(containerId: string): OrderRecord | undefined {
@@ -134,7 +135,7 @@ export function paymentPageRoutes(app: FastifyInstance, ctx: SandboxContext) {
     const behaviour = cardBehaviour(card);
     if (behaviour === 'confirmation') {
       const id = randomUUID();
-      pending.set(id, { orderId: record.order.id, customer, last4: cardLast4(card) });
+      pending.add(id, { orderId: record.order.id, customer, last4: cardLast4(card) });
       return reply.type(HTML).send(renderConfirmation(record.order, t, id));
     }
     if (behaviour === 'success') pay(record, customer, cardLast4(card));

@@ -3,8 +3,11 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { ApiError, notFound, validationError } from '../api-error.js';
 import type { SandboxContext } from '../context.js';
+import { refuseCrossSiteControl } from '../control-origin.js';
+import { ownRedirectPath } from '../control-redirect.js';
 import { declineOrder, expireOrder, payOrder, refreshExpiry } from '../domain/order-lifecycle.js';
 import { notifyOrder } from '../domain/order-notifications.js';
+import { allowedNotificationUrl } from '../notification-url-policy.js';
 import type { RateLimiter } from '../rate-limit.js';
 import { cardBehaviour, cardLast4, TEST_CARDS } from '../test-cards.js';
 import { atomNow } from '../time.js';
@@ -41,13 +44,16 @@ function parse<T extends z.ZodType>(schema: T, body: unknown): z.infer<T> {
 
 /** Dashboard forms add `?redirect=/...`: answer with a redirect instead of JSON. */
 function answer(request: FastifyRequest, reply: FastifyReply, body: unknown) {
-  const target = (request.query as { redirect?: unknown }).redirect;
-  if (typeof target === 'string' && /^\/(?!\/)/.test(target)) return reply.redirect(target, 303);
+  const target = ownRedirectPath((request.query as { redirect?: unknown }).redirect);
+  if (target) return reply.redirect(target, 303);
   return reply.send(body);
 }
 
 export function controlRoutes(app: FastifyInstance, ctx: SandboxContext, limiter: RateLimiter) {
   const { store } = ctx;
+  app.addHook('onRequest', async (request) => {
+    if (request.url.startsWith('/_sandbox/')) refuseCrossSiteControl(request, ctx.publicUrl);
+  });
   const deliveriesOf = (orderId: string) => store.data.deliveries.filter((d) => d.orderId === orderId);
 
   app.get('/_sandbox/orders', async () => ({
@@ -116,6 +122,16 @@ export function controlRoutes(app: FastifyInstance, ctx: SandboxContext, limiter
     if (!merchant.notificationUrl) {
       throw new ApiError(422, 'validation', 'The merchant has no notificationUrl to probe');
     }
+    const allowedUrl = allowedNotificationUrl(ctx, merchant.notificationUrl);
+    if (!allowedUrl) {
+      throw new ApiError(422, 'validation', "The merchant's notificationUrl is not a loopback host", [
+        {
+          name: 'notificationUrl',
+          code: 'wrong_value',
+          message: 'not a loopback host; set SANDBOX_ALLOW_ANY_NOTIFICATION_HOST=1 to allow it',
+        },
+      ]);
+    }
     const probe = {
       id: MONITORING_PROBE_ORDER_ID,
       description: 'Monitoring',
@@ -136,7 +152,7 @@ export function controlRoutes(app: FastifyInstance, ctx: SandboxContext, limiter
         orderId: MONITORING_PROBE_ORDER_ID,
         merchantId: merchant.merchantId,
         event: 'probe',
-        url: merchant.notificationUrl,
+        url: allowedUrl,
         body: serializeInvoiceboxJson(probe),
         key: merchant.notificationKey,
         algorithm: merchant.signatureAlgorithm,

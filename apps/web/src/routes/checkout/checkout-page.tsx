@@ -5,6 +5,7 @@ import { Link } from 'wouter';
 import { clearCart, useCart } from '../../cart/cart-store';
 import { priceCart } from '../../cart/cart-totals';
 import { describeApiError, isDefiniteRejection } from '../../lib/api-error';
+import { isAllowedPaymentUrl } from '../../lib/payment-url';
 import { useTRPC } from '../../trpc';
 import { CartPanel } from '../cart-panel';
 import { CustomerFields } from './customer-fields';
@@ -36,6 +37,7 @@ export function CheckoutPage() {
   const [errors, setErrors] = useState<FieldErrors>({});
   const [submitted, setSubmitted] = useState(false);
   const [redirecting, setRedirecting] = useState(false);
+  const [linkRefused, setLinkRefused] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
   // One key per checkout attempt: a double click or a retry after a lost answer gives the same order.
   const idempotencyKey = useRef(crypto.randomUUID());
@@ -60,6 +62,7 @@ export function CheckoutPage() {
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     if (create.isPending || redirecting) return;
+    setLinkRefused(false);
     setSubmitted(true);
     const found = validateCustomer(form);
     setErrors(found);
@@ -73,6 +76,8 @@ export function CheckoutPage() {
       },
       {
         onSuccess: ({ paymentUrl }) => {
+          // Only Invoicebox's payment page: never send the shopper (and their cart) anywhere else.
+          if (!isAllowedPaymentUrl(paymentUrl)) return setLinkRefused(true);
           setRedirecting(true);
           clearCart();
           window.location.assign(paymentUrl);
@@ -123,6 +128,12 @@ export function CheckoutPage() {
           {create.isError && !busy && (
             <p role="alert" className="error-box" data-testid="checkout-error">
               {describeApiError(create.error).message}
+            </p>
+          )}
+          {linkRefused && !busy && (
+            <p role="alert" className="error-box" data-testid="checkout-error">
+              Платёжный сервис вернул ссылку не на страницу оплаты Инвойсбокс, мы не стали по ней переходить.
+              Заказ не оплачен; попробуйте позже.
             </p>
           )}
           <button

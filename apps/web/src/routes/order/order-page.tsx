@@ -3,6 +3,7 @@ import { useEffect } from 'react';
 import { Link, useParams, useSearch } from 'wouter';
 import { describeApiError } from '../../lib/api-error';
 import { isAwaitingPayment, isPaidLike, isUnpaidFinal, statusLabel } from '../../lib/order-status';
+import { allowedPaymentUrl } from '../../lib/payment-url';
 import { useTRPC } from '../../trpc';
 import { OrderLines } from './order-lines';
 import { RefundRequest } from './refund-request';
@@ -74,9 +75,9 @@ export function OrderPage() {
       {waiting && !failedReturn && (
         <div className="notice" data-testid="awaiting-payment">
           <p>Ждём подтверждения оплаты от платёжного сервиса. Страница обновится сама.</p>
-          {data.paymentUrl && (
+          {allowedPaymentUrl(data.paymentUrl) && (
             <p>
-              Ещё не оплатили? <a href={data.paymentUrl}>Перейти к оплате</a>
+              Ещё не оплатили? <a href={allowedPaymentUrl(data.paymentUrl)}>Перейти к оплате</a>
             </p>
           )}
         </div>

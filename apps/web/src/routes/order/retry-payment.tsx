@@ -1,6 +1,7 @@
 import { useLocation } from 'wouter';
 import { replaceCart } from '../../cart/cart-store';
 import { isAwaitingPayment } from '../../lib/order-status';
+import { allowedPaymentUrl } from '../../lib/payment-url';
 import type { PublicOrder } from '../../trpc';
 
 const HEADLINES: Record<string, string> = {
@@ -11,7 +12,8 @@ const HEADLINES: Record<string, string> = {
 /** After a declined or abandoned payment: pay the same order again, or start over from its lines. */
 export function RetryPayment({ order }: { order: PublicOrder }) {
   const [, navigate] = useLocation();
-  const payable = isAwaitingPayment(order.status) && order.paymentUrl;
+  const paymentUrl = allowedPaymentUrl(order.paymentUrl);
+  const payable = isAwaitingPayment(order.status) && paymentUrl;
   const startOver = () => {
     replaceCart(order.lines.map((line) => ({ sku: line.sku, quantity: line.quantity })));
     navigate('/checkout');
@@ -23,7 +25,7 @@ export function RetryPayment({ order }: { order: PublicOrder }) {
       </p>
       <p className="actions">
         {payable ? (
-          <a className="button primary" href={order.paymentUrl ?? undefined} data-testid="retry-payment">
+          <a className="button primary" href={paymentUrl} data-testid="retry-payment">
             Попробовать оплатить снова
           </a>
         ) : (

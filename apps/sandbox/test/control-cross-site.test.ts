@@ -1,0 +1,84 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type RunningSandbox, startSandbox } from '../src/index.js';
+import { AUTH, control, demoShop, docsOrder, parseJson } from './support/fixtures.js';
+
+describe('control API: cross-site requests and redirects', () => {
+  let sandbox: RunningSandbox;
+  beforeAll(async () => {
+    sandbox = await startSandbox({ port: 0, log: false, rateLimit: false, merchants: demoShop() });
+  });
+  afterAll(() => sandbox.close());
+
+  const create = async () => {
+    const res = await fetch(`${sandbox.url}/v3/billing/api/order/order`, {
+      method: 'POST',
+      headers: { ...AUTH, 'content-type': 'application/json' },
+      body: JSON.stringify(docsOrder()),
+    });
+    return parseJson(await res.text()).data as { id: string };
+  };
+  const statusOf = async (id: string) =>
+    (await control(sandbox.url, 'GET', `/_sandbox/orders/${id}`)).body.order.status as string;
+  const formPost = (path: string, headers: Record<string, string>) =>
+    fetch(`${sandbox.url}${path}`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
+      body: 'card=4111111111111111',
+    });
+
+  it('a form posted from another site is refused and changes nothing', async () => {
+    const order = await create();
+    const fromOrigin = await formPost(`/_sandbox/orders/${order.id}/pay`, { origin: 'http://evil.example' });
+    expect(fromOrigin.status).toBe(403);
+    expect(parseJson(await fromOrigin.text()).error.message).toContain('Origin: http://evil.example');
+    const fromSite = await formPost(`/_sandbox/orders/${order.id}/pay`, { 'sec-fetch-site': 'cross-site' });
+    expect(fromSite.status).toBe(403);
+    const opaque = await formPost('/_sandbox/reset', { origin: 'null' });
+    expect(opaque.status).toBe(403);
+    expect(await statusOf(order.id)).toBe('created');
+  });
+
+  it("the dashboard's own same-origin form still acts, and clients without Origin still work", async () => {
+    const order = await create();
+    const own = await formPost(`/_sandbox/orders/${order.id}/decline?redirect=/`, {
+      origin: sandbox.url,
+      'sec-fetch-site': 'same-origin',
+    });
+    expect(own.status).toBe(303);
+    expect(own.headers.get('location')).toBe('/');
+    const cli = await control(sandbox.url, 'POST', `/_sandbox/orders/${order.id}/pay`, {});
+    expect(cli.status).toBe(200);
+    expect(await statusOf(order.id)).toBe('completed');
+  });
+
+  it('the redirect parameter only leads to the sandbox’s own pages', async () => {
+    for (const target of [
+      '//evil.example/',
+      '/\\evil.example',
+      'https://evil.example/',
+      '/%0d%0aX:1',
+      '/v3/x',
+    ]) {
+      const res = await fetch(`${sandbox.url}/_sandbox/reset?redirect=${encodeURIComponent(target)}`, {
+        method: 'POST',
+        redirect: 'manual',
+      });
+      expect(res.status, target).toBe(200);
+      expect(res.headers.get('location'), target).toBeNull();
+    }
+    for (const [target, location] of [
+      ['/', '/'],
+      ['/?tab=orders', '/?tab=orders'],
+      ['/_sandbox/orders', '/_sandbox/orders'],
+      ['/order/abc', '/order/abc'],
+    ]) {
+      const res = await fetch(`${sandbox.url}/_sandbox/reset?redirect=${encodeURIComponent(target ?? '')}`, {
+        method: 'POST',
+        redirect: 'manual',
+      });
+      expect(res.status, target).toBe(303);
+      expect(res.headers.get('location'), target).toBe(location);
+    }
+  });
+});
