@@ -1,3 +1,4 @@
+import { DEMO_SHOP } from '@checkout/invoicebox';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { orderEvents } from '../src/db/schema.js';
@@ -93,45 +94,54 @@ for (const driver of DRIVERS) {
       });
     });
 
-    it('a partial refund, then the rest: partially_refunded -> refunded', async () => {
-      const { orderId } = await create();
-      await h.control('POST', `/_sandbox/orders/${orderId}/pay`, {});
-      await waitForStatus(h.api, orderId, 'paid');
-      const staff = h.http({ admin: true });
+    it.each([
+      ['refundable lines carry availableAmount (as the MCP client reads them)', true],
+      ['refundable lines come without availableAmount (as the PHP SDK fixture shows them)', false],
+    ])(
+      'a partial refund, then the rest: partially_refunded -> refunded; %s',
+      async (_shape, withAvailable) => {
+        await h.control('PATCH', `/_sandbox/merchants/${DEMO_SHOP.merchantId}`, {
+          refundBasketAvailableAmount: withAvailable,
+        });
+        const { orderId } = await create();
+        await h.control('POST', `/_sandbox/orders/${orderId}/pay`, {});
+        await waitForStatus(h.api, orderId, 'paid');
+        const staff = h.http({ admin: true });
 
-      const refundable = await staff.admin.refunds.refundable.query({ orderId });
-      expect(refundable.find((l) => l.sku === 'TEA-100')).toMatchObject({
-        unitPrice: 34_900,
-        availableQuantity: 2,
-        availableAmount: 69_800,
-      });
-      const partial = await staff.admin.refunds.create.mutate({
-        orderId,
-        lines: [{ sku: 'TEA-100', quantity: 1 }],
-      });
-      expect(partial.amount).toBe(34_900);
-      await waitForStatus(h.api, orderId, 'partially_refunded');
+        const refundable = await staff.admin.refunds.refundable.query({ orderId });
+        expect(refundable.find((l) => l.sku === 'TEA-100')).toMatchObject({
+          unitPrice: 34_900,
+          availableQuantity: 2,
+          availableAmount: 69_800,
+        });
+        const partial = await staff.admin.refunds.create.mutate({
+          orderId,
+          lines: [{ sku: 'TEA-100', quantity: 1 }],
+        });
+        expect(partial.amount).toBe(34_900);
+        await waitForStatus(h.api, orderId, 'partially_refunded');
 
-      const left = await staff.admin.refunds.refundable.query({ orderId });
-      expect(left.find((l) => l.sku === 'TEA-100')?.availableQuantity).toBe(1);
-      await expect(
-        staff.admin.refunds.create.mutate({ orderId, lines: [{ sku: 'TEA-100', quantity: 2 }] }),
-      ).rejects.toMatchObject({ data: { code: 'BAD_REQUEST' } });
+        const left = await staff.admin.refunds.refundable.query({ orderId });
+        expect(left.find((l) => l.sku === 'TEA-100')?.availableQuantity).toBe(1);
+        await expect(
+          staff.admin.refunds.create.mutate({ orderId, lines: [{ sku: 'TEA-100', quantity: 2 }] }),
+        ).rejects.toMatchObject({ data: { code: 'BAD_REQUEST' } });
 
-      const rest = await staff.admin.refunds.create.mutate({ orderId, reason: 'клиент отказался' });
-      expect(rest.amount).toBe(34_900 + 300_000);
-      await waitForStatus(h.api, orderId, 'refunded');
-      expect(await staff.admin.refunds.refundable.query({ orderId })).toEqual([]);
+        const rest = await staff.admin.refunds.create.mutate({ orderId, reason: 'клиент отказался' });
+        expect(rest.amount).toBe(34_900 + 300_000);
+        await waitForStatus(h.api, orderId, 'refunded');
+        expect(await staff.admin.refunds.refundable.query({ orderId })).toEqual([]);
 
-      const details = await staff.admin.orders.byId.query({ id: orderId });
-      expect(details.refunds.map((r) => r.status)).toEqual(['completed', 'completed']);
-      expect(details.events.map((e) => e.toStatus)).toEqual([
-        'awaiting_payment',
-        'paid',
-        'partially_refunded',
-        'refunded',
-      ]);
-    });
+        const details = await staff.admin.orders.byId.query({ id: orderId });
+        expect(details.refunds.map((r) => r.status)).toEqual(['completed', 'completed']);
+        expect(details.events.map((e) => e.toStatus)).toEqual([
+          'awaiting_payment',
+          'paid',
+          'partially_refunded',
+          'refunded',
+        ]);
+      },
+    );
 
     it('records the shopper refund request for a paid order only', async () => {
       const { orderId } = await create();
