@@ -8,10 +8,12 @@ import type { CallWindow, WindowTake } from './budget.js';
  * SELECT … FOR UPDATE serialises every replica's attempt on that row; at most `limit` stamps are ever kept.
  */
 export async function postgresCallWindow(db: Db, name: string): Promise<CallWindow> {
-  await db.insert(callBudgets).values({ name }).onConflictDoNothing({ target: callBudgets.name });
-  return {
-    tryTake: (allowed, windowMs) =>
-      db.transaction(async (tx): Promise<WindowTake> => {
+  const ensureRow = () =>
+    db.insert(callBudgets).values({ name }).onConflictDoNothing({ target: callBudgets.name });
+  await ensureRow();
+  const tryTake = (allowed: number, windowMs: number): Promise<WindowTake> =>
+    db
+      .transaction(async (tx): Promise<WindowTake | null> => {
         const [row] = await tx
           .select({
             calls: callBudgets.calls,
@@ -20,7 +22,7 @@ export async function postgresCallWindow(db: Db, name: string): Promise<CallWind
           .from(callBudgets)
           .where(eq(callBudgets.name, name))
           .for('update');
-        if (!row) throw new Error(`call budget row ${name} is missing`);
+        if (!row) return null;
         const live = row.calls.filter((at) => at > row.now - windowMs).sort((a, b) => a - b);
         if (live.length >= allowed) {
           // Room for this priority once enough of the oldest calls have left the window.
@@ -32,6 +34,12 @@ export async function postgresCallWindow(db: Db, name: string): Promise<CallWind
           .set({ calls: [...live, row.now] })
           .where(eq(callBudgets.name, name));
         return { taken: true };
-      }),
-  };
+      })
+      .then(async (result) => {
+        if (result) return result;
+        // Someone deleted the row (a wiped database): start a fresh window.
+        await ensureRow();
+        return tryTake(allowed, windowMs);
+      });
+  return { tryTake };
 }
