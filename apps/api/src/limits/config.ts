@@ -126,3 +126,13 @@ export function resolveLimits(overrides: LimitsOptions, base: LimitsConfig = DEF
     staffLogin: { ...base.staffLogin, ...overrides.staffLogin },
   } as LimitsConfig;
 }
+
+/**
+ * For benchmarks and drills that measure the API rather than protect it: per-IP limits, the failed-login throttle
+ * and the Invoicebox budget far out of reach (the budget is still taken, so its cost is measured).
+ */
+export const UNLIMITED: LimitsOptions = {
+  rateLimit: { checkout: 1_000_000_000, refundRequest: 1_000_000_000, read: 1_000_000_000 },
+  budget: { limit: 1_000_000_000 },
+  staffLogin: { maxFailures: 1_000_000_000 },
+};
