@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DEMO_SHOP, serializeInvoiceboxJson, signNotification } from '@checkout/invoicebox';
 import postgres from 'postgres';
+import { UNLIMITED } from '../src/limits/config.js';
 import { createLogger } from '../src/logger.js';
 import { startApi } from '../src/server.js';
 import { runLoad, scratchDatabase } from './scratch-db.js';
@@ -96,6 +97,7 @@ export async function measureNotificationThroughput(opts: {
     storefrontUrl: 'http://localhost:5173',
     adminToken: 'bench-admin-token',
     reconcileIntervalMs: false,
+    limits: UNLIMITED,
     logger: createLogger('silent'),
   });
   const sql = postgres(scratch.url, { max: poolSize, onnotice: () => {} });

@@ -9,6 +9,7 @@ import {
 import { startSandbox } from '@checkout/sandbox';
 import { createTRPCClient, httpBatchLink } from '@trpc/client';
 import postgres from 'postgres';
+import { UNLIMITED } from '../src/limits/config.js';
 import { createLogger } from '../src/logger.js';
 import { startApi } from '../src/server.js';
 import type { AppRouter } from '../src/trpc/root.js';
@@ -47,6 +48,7 @@ export async function measureOrderCreation(opts: {
     storefrontUrl: 'http://localhost:5173',
     adminToken: 'bench-admin-token',
     reconcileIntervalMs: false,
+    limits: UNLIMITED,
     logger: createLogger('silent'),
   });
   const sql = postgres(scratch.url, { max: 4, onnotice: () => {} });

@@ -1,12 +1,18 @@
-import type { createInvoiceboxClient } from '@checkout/invoicebox';
+import type { createInvoiceboxClient, NotificationSignatureAlgorithm } from '@checkout/invoicebox';
 import type { Database, Db } from './db/client.js';
+import type { InvoiceboxFor } from './limits/budgeted-invoicebox.js';
+import type { LimitsConfig } from './limits/config.js';
+import type { OnLimitRejected } from './limits/events.js';
 import type { Logger } from './logger.js';
+import type { WebhookRejections } from './webhooks/rejections.js';
 
 export type InvoiceboxClient = ReturnType<typeof createInvoiceboxClient>;
 
 export type ApiConfig = {
   merchantId: string;
   notificationKey: string;
+  /** The HMAC algorithm the shop chose for notifications in Invoicebox's cabinet (default sha1). */
+  signatureAlgorithm: NotificationSignatureAlgorithm;
   /** Where Invoicebox reaches us: notifications go to `${publicApiUrl}/webhooks/invoicebox`. */
   publicApiUrl: string;
   /** The shop's origin: success/fail/return pages and CORS (any loopback spelling of it, lib/storefront-origins.ts). */
@@ -22,7 +28,13 @@ export type ApiConfig = {
 export type Deps = {
   database: Database;
   db: Db;
-  invoicebox: InvoiceboxClient;
+  /** The Invoicebox client for a kind of caller; every call takes from the shared budget with that priority. */
+  invoicebox: InvoiceboxFor;
   config: ApiConfig;
+  limits: LimitsConfig;
+  /** Called for every request, call or post the abuse limits turn away (a metrics hook). */
+  onLimitRejected?: OnLimitRejected;
+  /** Unsigned webhook posts seen by this replica (counts and sampled digests, memory only). */
+  webhookRejections: WebhookRejections;
   log: Logger;
 };

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Deps } from './deps.js';
 import { safeError } from './lib/safe-error.js';
+import { InvoiceboxBudgetError } from './limits/budget.js';
 import type { Logger } from './logger.js';
 import { syncOrder } from './orders/sync-order.js';
 
@@ -51,9 +52,19 @@ export function startReconciler(deps: Deps, opts: ReconcilerOptions, log: Logger
     const ids = await claim();
     for (const id of ids) {
       if (stopped) break;
-      await syncOrder(deps, id, 'reconciler', log).catch((error: unknown) =>
-        log.warn({ orderId: id, err: safeError(error) }, 'reconciler could not sync an order'),
-      );
+      try {
+        await syncOrder(deps, id, 'reconciler', log);
+      } catch (error) {
+        // The rest of the budget is kept for checkout: the other claimed orders wait for a later pass.
+        if (error instanceof InvoiceboxBudgetError) {
+          log.info(
+            { orderId: id },
+            'reconciler pass ends early: Invoicebox call budget reserved for checkout',
+          );
+          break;
+        }
+        log.warn({ orderId: id, err: safeError(error) }, 'reconciler could not sync an order');
+      }
     }
     if (ids.length > 0) log.info({ checked: ids.length }, 'reconciler pass');
     return ids.length;

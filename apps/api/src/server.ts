@@ -1,6 +1,10 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomBytes } from 'node:crypto';
-import { createInvoiceboxClient, DEMO_SHOP } from '@checkout/invoicebox';
+import {
+  DEMO_SHOP,
+  type InvoiceboxClientOptions,
+  type NotificationSignatureAlgorithm,
+} from '@checkout/invoicebox';
 import cors from '@fastify/cors';
 import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from '@trpc/server/adapters/fastify';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -10,6 +14,9 @@ import { seedCatalog } from './db/seed-catalog.js';
 import type { ApiConfig, Deps } from './deps.js';
 import { safeError } from './lib/safe-error.js';
 import { storefrontOrigins } from './lib/storefront-origins.js';
+import type { LimitsOptions } from './limits/config.js';
+import type { OnLimitRejected } from './limits/events.js';
+import { openAbuseLimits } from './limits/open-abuse-limits.js';
 import { createLogger, type Logger } from './logger.js';
 import { type Reconciler, startReconciler } from './reconciler.js';
 import type { Context } from './trpc/init.js';
@@ -25,6 +32,8 @@ export type StartApiOptions = {
   invoiceboxToken?: string;
   merchantId?: string;
   notificationKey?: string;
+  /** `X-Signature` algorithm set in Invoicebox's cabinet; default sha1. */
+  signatureAlgorithm?: NotificationSignatureAlgorithm;
   publicApiUrl?: string;
   storefrontUrl: string;
   adminToken: string;
@@ -39,6 +48,10 @@ export type StartApiOptions = {
   logger?: Logger;
   /** An already open database (tests share one PGlite per worker); left open on close(). */
   database?: Database;
+  /** Abuse limits (rate limits, Invoicebox budget, Redis…); absent = read from the environment (limits/config.ts). */
+  limits?: LimitsOptions;
+  /** Metrics hook: called for every request, call or webhook post the abuse limits turn away. */
+  onLimitRejected?: OnLimitRejected;
 };
 
 export type RunningApi = {
@@ -74,7 +87,7 @@ export async function startApi(opts: StartApiOptions): Promise<RunningApi> {
     throw error;
   }
 
-  const invoicebox = createInvoiceboxClient({
+  const invoiceboxOptions: InvoiceboxClientOptions = {
     baseUrl: opts.invoiceboxApiUrl,
     token: opts.invoiceboxToken ?? DEMO_SHOP.token,
     userAgent: 'invoicebox-checkout-api/0.1',
@@ -94,21 +107,31 @@ export async function startApi(opts: StartApiOptions): Promise<RunningApi> {
         },
         'invoicebox call',
       ),
-  });
+  };
   const config: ApiConfig = {
     merchantId: opts.merchantId ?? DEMO_SHOP.merchantId,
     notificationKey: opts.notificationKey ?? DEMO_SHOP.notificationKey,
+    signatureAlgorithm: opts.signatureAlgorithm ?? 'sha1',
     publicApiUrl: opts.publicApiUrl?.replace(/\/+$/, '') ?? '',
     storefrontUrl: opts.storefrontUrl.replace(/\/+$/, ''),
     invoiceboxApiUrl: opts.invoiceboxApiUrl,
     adminToken: opts.adminToken,
     orderTtlMs: 24 * 60 * 60 * 1000,
   };
-  const deps: Deps = { database, db: database.db, invoicebox, config, log };
+  const abuse = await openAbuseLimits(opts, database, invoiceboxOptions, log).catch(
+    async (error: unknown) => {
+      if (ownDatabase) await database.close();
+      throw error;
+    },
+  );
+  const deps: Deps = { database, db: database.db, config, log, ...abuse.deps };
 
   const app: FastifyInstance = Fastify({
     loggerInstance: log,
-    routerOptions: { maxParamLength: 5000 },
+    // Long enough for a full batch of procedure names (tRPC then refuses bigger batches with a clear error).
+    routerOptions: { maxParamLength: abuse.maxParamLength },
+    // X-Forwarded-For is believed only when TRUST_PROXY says which proxies may set it.
+    trustProxy: abuse.trustProxy,
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
       // base64url rather than a UUID: all-digit UUID groups look like card numbers to log scanners.
@@ -130,22 +153,28 @@ export async function startApi(opts: StartApiOptions): Promise<RunningApi> {
     allowedHeaders: ['content-type', 'authorization', 'trpc-accept', 'x-trpc-source', 'x-request-id'],
     maxAge: 600,
   });
-  await app.register(fastifyTRPCPlugin, {
-    prefix: '/trpc',
-    trpcOptions: {
-      router: appRouter,
-      createContext: ({ req }): Context => ({
-        ...deps,
-        log: req.log,
-        authorization: req.headers.authorization,
-      }),
-      onError: ({ error, path, req }) => {
-        if (error.code === 'INTERNAL_SERVER_ERROR')
-          req.log.error({ err: safeError(error), path }, 'procedure failed');
-        // Input errors quote the input: only the code and the procedure are logged.
-        else req.log.info({ code: error.code, path }, 'procedure refused');
-      },
-    } satisfies FastifyTRPCPluginOptions<AppRouter>['trpcOptions'],
+  const rateLimits = await abuse.registerRateLimits(app);
+  await app.register(async (trpcScope) => {
+    abuse.guardTrpcScope(trpcScope, rateLimits);
+    await trpcScope.register(fastifyTRPCPlugin, {
+      prefix: '/trpc',
+      trpcOptions: {
+        router: appRouter,
+        maxBatchSize: deps.limits.maxBatchSize,
+        createContext: ({ req }): Context => ({
+          ...deps,
+          log: req.log,
+          authorization: req.headers.authorization,
+          staffLogin: rateLimits.staffLogin(req),
+        }),
+        onError: ({ error, path, req }) => {
+          if (error.code === 'INTERNAL_SERVER_ERROR')
+            req.log.error({ err: safeError(error), path }, 'procedure failed');
+          // Input errors quote the input: only the code and the procedure are logged.
+          else req.log.info({ code: error.code, path }, 'procedure refused');
+        },
+      } satisfies FastifyTRPCPluginOptions<AppRouter>['trpcOptions'],
+    });
   });
   await app.register(invoiceboxWebhook, { deps });
   app.get('/healthz', async () => ({ status: 'ok' }));
@@ -180,6 +209,7 @@ export async function startApi(opts: StartApiOptions): Promise<RunningApi> {
       closing ??= (async () => {
         await reconciler.stop();
         await app.close();
+        await abuse.close();
         if (ownDatabase) await database.close();
       })();
       return closing;

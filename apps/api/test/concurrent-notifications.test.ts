@@ -4,7 +4,7 @@ import { notifications, orderEvents } from '../src/db/schema.js';
 import { createLogger } from '../src/logger.js';
 import { type RunningApi, startApi } from '../src/server.js';
 import { TEST_DATABASE_URL } from './support/databases.js';
-import { ADMIN_TOKEN, STOREFRONT_URL, useHarness } from './support/harness.js';
+import { ADMIN_TOKEN, RELAXED_LIMITS, STOREFRONT_URL, useHarness } from './support/harness.js';
 import { deliver, signed } from './support/notify.js';
 import { seedAwaitingOrder } from './support/seed-order.js';
 
@@ -20,6 +20,7 @@ describe.skipIf(!TEST_DATABASE_URL)('100 concurrent deliveries over two replicas
       adminToken: ADMIN_TOKEN,
       reconcileIntervalMs: false,
       logger: createLogger('silent'),
+      limits: RELAXED_LIMITS,
     });
   });
   afterAll(() => replica?.close());

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../src/logger.js';
 import { type RunningApi, startApi } from '../src/server.js';
 import { checkoutInput, waitForStatus } from './support/fixtures.js';
-import { ADMIN_TOKEN, STOREFRONT_URL } from './support/harness.js';
+import { ADMIN_TOKEN, RELAXED_LIMITS, STOREFRONT_URL } from './support/harness.js';
 import { signed } from './support/notify.js';
 
 /** Everything the API logs during a whole flow, checked for secrets and personal data. */
@@ -29,6 +29,7 @@ describe('logs', () => {
       adminToken: ADMIN_TOKEN,
       reconcileIntervalMs: false,
       logger: createLogger('debug', sink),
+      limits: RELAXED_LIMITS,
     });
   });
   afterAll(async () => {

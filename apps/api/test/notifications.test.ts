@@ -6,7 +6,7 @@ import { notifications, orderEvents, refunds } from '../src/db/schema.js';
 import { createLogger } from '../src/logger.js';
 import { startApi } from '../src/server.js';
 import { DRIVERS } from './support/databases.js';
-import { ADMIN_TOKEN, STOREFRONT_URL, useHarness } from './support/harness.js';
+import { ADMIN_TOKEN, RELAXED_LIMITS, STOREFRONT_URL, useHarness } from './support/harness.js';
 import { deliver, signed } from './support/notify.js';
 import { seedAwaitingOrder } from './support/seed-order.js';
 
@@ -248,6 +248,7 @@ for (const driver of DRIVERS) {
         adminToken: ADMIN_TOKEN,
         reconcileIntervalMs: false,
         logger: createLogger('silent'),
+        limits: RELAXED_LIMITS,
       });
       try {
         await replica.deps.database.close();

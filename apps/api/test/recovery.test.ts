@@ -7,7 +7,7 @@ import { loadOrder, loadOrderLines } from '../src/orders/load-order.js';
 import { type RunningApi, startApi } from '../src/server.js';
 import { DRIVERS } from './support/databases.js';
 import { checkoutInput } from './support/fixtures.js';
-import { ADMIN_TOKEN, STOREFRONT_URL, useHarness } from './support/harness.js';
+import { ADMIN_TOKEN, RELAXED_LIMITS, STOREFRONT_URL, useHarness } from './support/harness.js';
 
 for (const driver of DRIVERS) {
   describe.skipIf(driver.skip)(`creation with an unknown outcome on ${driver.name}`, () => {
@@ -24,6 +24,7 @@ for (const driver of DRIVERS) {
         reconcileIntervalMs: false,
         invoiceboxRetry: { baseDelayMs: 5, maxDelayMs: 20 },
         logger: createLogger('silent'),
+        limits: RELAXED_LIMITS,
       });
     });
     afterAll(() => cutOff?.close());
@@ -53,7 +54,7 @@ for (const driver of DRIVERS) {
         order,
         await loadOrderLines(h.database.db, orderId),
       );
-      const { data } = await h.api.deps.invoicebox.createOrder(request);
+      const { data } = await h.api.deps.invoicebox('checkout').createOrder(request);
 
       const retried = await h.http().orders.create.mutate(input);
       expect(retried).toEqual({ orderId, paymentUrl: data.paymentUrl });
@@ -80,7 +81,7 @@ for (const driver of DRIVERS) {
         order,
         await loadOrderLines(h.database.db, orderId),
       );
-      await h.api.deps.invoicebox.createOrder(request);
+      await h.api.deps.invoicebox('checkout').createOrder(request);
       const synced = await h.http().orders.sync.query({ id: orderId });
       expect(synced.status).toBe('awaiting_payment');
       expect(synced.paymentUrl).not.toBeNull();

@@ -18,7 +18,7 @@ export async function cancelOrder(deps: Deps, orderId: string, log: Logger) {
   }
   if (order.invoiceboxOrderId) {
     try {
-      const { requestId } = await deps.invoicebox.cancelOrder(order.invoiceboxOrderId);
+      const { requestId } = await deps.invoicebox('staff').cancelOrder(order.invoiceboxOrderId);
       log.info({ orderId, invoiceboxRequestId: requestId }, 'order canceled at Invoicebox');
     } catch (error) {
       if (error instanceof InvoiceboxApiError) {

@@ -1,11 +1,15 @@
 import { TRPCError } from '@trpc/server';
 import { asc, eq } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
-import { notifications, orderEvents, refundRequests, refunds } from '../db/schema.js';
+import { notifications, orderEvents, refunds } from '../db/schema.js';
 import { loadOrder, loadOrderLines } from '../orders/load-order.js';
 import { toPublicLine } from '../orders/public-order.js';
 import type { OrderStatus } from '../orders/status.js';
 import { toPublicRefund } from '../refunds/public-refund.js';
+import { listRefundRequests } from './refund-requests.js';
+
+/** Refund requests shown with the order; the rest are paged through admin.refundRequests.list. */
+export const ORDER_REFUND_REQUESTS_SHOWN = 10;
 
 /** Everything staff need about one order, including its history. */
 export async function loadOrderDetails(db: Db, id: string) {
@@ -16,7 +20,7 @@ export async function loadOrderDetails(db: Db, id: string) {
     db.select().from(notifications).where(eq(notifications.orderId, id)).orderBy(asc(notifications.id)),
     db.select().from(orderEvents).where(eq(orderEvents.orderId, id)).orderBy(asc(orderEvents.id)),
     db.select().from(refunds).where(eq(refunds.orderId, id)).orderBy(asc(refunds.createdAt)),
-    db.select().from(refundRequests).where(eq(refundRequests.orderId, id)).orderBy(asc(refundRequests.id)),
+    listRefundRequests(db, { orderId: id, page: 1, pageSize: ORDER_REFUND_REQUESTS_SHOWN }),
   ]);
   return {
     id: order.id,
@@ -62,11 +66,9 @@ export async function loadOrderDetails(db: Db, id: string) {
       reason: e.reason,
     })),
     refunds: refundRows.map(toPublicRefund),
-    refundRequests: requests.map((r) => ({
-      id: r.id,
-      createdAt: r.createdAt.toISOString(),
-      reason: r.reason,
-    })),
+    /** The newest ones only (newest first); refundRequestCount says how many there are in all. */
+    refundRequests: requests.requests,
+    refundRequestCount: requests.total,
   };
 }
 export type AdminOrderDetails = Awaited<ReturnType<typeof loadOrderDetails>>;

@@ -6,6 +6,7 @@ import { adminProcedure, router } from '../trpc/init.js';
 import { cancelOrder } from './cancel-order.js';
 import { listOrders } from './list-orders.js';
 import { loadOrderDetails } from './order-details.js';
+import { declineRefundRequest, listRefundRequests } from './refund-requests.js';
 
 const refundInput = z.strictObject({
   orderId: z.uuid('orderId must be an order id (UUID)'),
@@ -25,6 +26,15 @@ const refundInput = z.strictObject({
   reason: plainText().trim().max(1000).optional(),
 });
 
+const refundRequestListInput = z
+  .strictObject({
+    orderId: z.uuid('orderId must be an order id (UUID)').optional(),
+    open: z.boolean().optional(),
+    page: z.number().int().min(1).max(100_000).default(1),
+    pageSize: z.number().int().min(1).max(100).default(20),
+  })
+  .default({ page: 1, pageSize: 20 });
+
 export const adminRouter = router({
   orders: router({
     list: adminProcedure.input(adminListInput).query(({ ctx, input }) => listOrders(ctx.db, input)),
@@ -38,5 +48,17 @@ export const adminRouter = router({
       .input(z.strictObject({ orderId: z.uuid('orderId must be an order id (UUID)') }))
       .query(({ ctx, input }) => listRefundable(ctx, input.orderId)),
     create: adminProcedure.input(refundInput).mutation(({ ctx, input }) => createRefund(ctx, input, ctx.log)),
+  }),
+  refundRequests: router({
+    list: adminProcedure
+      .input(refundRequestListInput)
+      .query(({ ctx, input }) => listRefundRequests(ctx.db, input)),
+    decline: adminProcedure
+      .input(z.strictObject({ id: z.number().int().min(1, 'id must be a refund request number') }))
+      .mutation(({ ctx, input }) => declineRefundRequest(ctx.db, input.id)),
+  }),
+  webhooks: router({
+    /** Unsigned posts this replica turned away: counts by reason and the latest sampled digests. */
+    rejections: adminProcedure.query(({ ctx }) => ctx.webhookRejections.snapshot()),
   }),
 });

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
 import {
   boolean,
+  doublePrecision,
   index,
   integer,
   jsonb,
@@ -58,7 +60,10 @@ export const orders = pgTable(
     createdAt: createdAt(),
     updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
     paidAt: timestamp('paid_at', { withTimezone: true, mode: 'date' }),
-    /** Claimed by the reconciler of some replica at this time (skips rows another replica just took). */
+    /**
+     * When some replica last took the job of checking this order with Invoicebox (the reconciler's claim, or
+     * orders.sync): replicas skip rows another one just took, and orders.sync answers from the database meanwhile.
+     */
     checkedAt: timestamp('checked_at', { withTimezone: true, mode: 'date' }),
   },
   (t) => [
@@ -185,6 +190,23 @@ export const refundRequests = pgTable(
       .references(() => orders.id, { onDelete: 'cascade' }),
     reason: text('reason').notNull(),
     createdAt: createdAt(),
+    /** Set when staff answer it (a refund was made, or it was declined); until then the request is open. */
+    closedAt: timestamp('closed_at', { withTimezone: true, mode: 'date' }),
+    /** 'refunded' | 'declined' once closed. */
+    resolution: text('resolution'),
   },
-  (t) => [index('refund_requests_order_idx').on(t.orderId)],
+  (t) => [
+    index('refund_requests_order_idx').on(t.orderId),
+    // One open request per order: a second one while staff have not answered would only pile up.
+    uniqueIndex('refund_requests_one_open_uq').on(t.orderId).where(sql`${t.closedAt} IS NULL`),
+  ],
 );
+
+/**
+ * Outgoing Invoicebox calls shared by every replica: the times (database clock, epoch ms) of the calls made in
+ * the current window, so the fleet stays under Invoicebox's per-account rate limit.
+ */
+export const callBudgets = pgTable('call_budgets', {
+  name: text('name').primaryKey(),
+  calls: doublePrecision('calls').array().notNull().default(sql`'{}'::double precision[]`),
+});

@@ -10,6 +10,7 @@ import { and, eq, isNull, lt, or, sql } from 'drizzle-orm';
 import { orders } from '../db/schema.js';
 import type { Deps } from '../deps.js';
 import { safeError } from '../lib/safe-error.js';
+import type { CallPriority } from '../limits/budget.js';
 import type { Logger } from '../logger.js';
 import { buildCreateOrderRequest } from './invoicebox-request.js';
 import { loadOrder, loadOrderLines, type OrderLineRow, type OrderRow } from './load-order.js';
@@ -23,8 +24,14 @@ export const PLACING_LEASE_MS = 20_000;
 export type RemoteOrder = { id: string; paymentUrl?: string | null; status: string; paidAt?: string | null };
 
 /** Invoicebox's order for our id, if it has one (several would be a duplicate: the oldest wins). */
-export async function findRemoteOrder(deps: Deps, orderId: string): Promise<RemoteOrder | null> {
-  const found = await deps.invoicebox.findOrders({ merchantOrderId: orderId, order: { createdAt: 'asc' } });
+export async function findRemoteOrder(
+  deps: Deps,
+  orderId: string,
+  priority: CallPriority,
+): Promise<RemoteOrder | null> {
+  const found = await deps
+    .invoicebox(priority)
+    .findOrders({ merchantOrderId: orderId, order: { createdAt: 'asc' } });
   const [first] = found.data as RemoteOrder[];
   return first ?? null;
 }
@@ -149,7 +156,7 @@ async function placeWithLease(
   const order = fresh?.order ?? (await loadOrder(deps.db, orderId));
   if (!order) throw new TRPCError({ code: 'NOT_FOUND', message: `order ${orderId} not found` });
   if (!fresh && order.createAttempts > 0) {
-    const found = await findRemoteOrder(deps, orderId).catch((error: unknown) => {
+    const found = await findRemoteOrder(deps, orderId, 'checkout').catch((error: unknown) => {
       throw unavailable(error);
     });
     if (found) return adoptRemoteOrder(deps, orderId, found, log);
@@ -166,7 +173,7 @@ async function placeWithLease(
       .where(eq(orders.id, orderId));
   }
   try {
-    const { data, requestId } = await deps.invoicebox.createOrder(request);
+    const { data, requestId } = await deps.invoicebox('checkout').createOrder(request);
     log.info(
       { orderId, invoiceboxOrderId: data.id, invoiceboxRequestId: requestId },
       'order created at Invoicebox',
@@ -174,14 +181,14 @@ async function placeWithLease(
     return adoptRemoteOrder(deps, orderId, data as RemoteOrder, log);
   } catch (error) {
     if (error instanceof InvoiceboxApiError && error.code === 'merchant_order_id_duplicate') {
-      const found = await findRemoteOrder(deps, orderId).catch(() => null);
+      const found = await findRemoteOrder(deps, orderId, 'checkout').catch(() => null);
       if (found) return adoptRemoteOrder(deps, orderId, found, log);
     }
     // The request provably never left: nothing to look up (the next attempt still looks first).
     if (error instanceof InvoiceboxNetworkError) throw unavailable(error);
     if (error instanceof InvoiceboxUnknownResultError) {
       log.warn({ orderId, err: safeError(error) }, 'createOrder outcome unknown; looking the order up');
-      const found = await findRemoteOrder(deps, orderId).catch(() => null);
+      const found = await findRemoteOrder(deps, orderId, 'checkout').catch(() => null);
       if (found) return adoptRemoteOrder(deps, orderId, found, log);
       throw unavailable(error);
     }

@@ -1,6 +1,6 @@
 import type { VatCode } from '@checkout/invoicebox';
 import { TRPCError } from '@trpc/server';
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.js';
 import { refundRequests } from '../db/schema.js';
 import { maskEmail } from '../lib/mask.js';
@@ -30,6 +30,7 @@ export type PublicOrder = {
   paidAt: string | null;
   paymentUrl: string | null;
   customer: { type: 'private' | 'legal'; name: string; emailMasked: string };
+  /** A refund request is open (staff have not answered it yet). */
   refundRequested: boolean;
 };
 
@@ -74,7 +75,7 @@ export async function loadPublicOrder(db: DbOrTx, id: string): Promise<PublicOrd
     db
       .select({ count: sql<number>`count(*)::int` })
       .from(refundRequests)
-      .where(eq(refundRequests.orderId, id)),
+      .where(and(eq(refundRequests.orderId, id), isNull(refundRequests.closedAt))),
   ]);
   return toPublicOrder(order, lines, (requests?.count ?? 0) > 0);
 }

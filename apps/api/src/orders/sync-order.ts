@@ -1,6 +1,10 @@
 import { TRPCError } from '@trpc/server';
+import { and, eq, inArray, isNull, lte, or, sql } from 'drizzle-orm';
+import { orders } from '../db/schema.js';
 import type { Deps } from '../deps.js';
 import { safeError } from '../lib/safe-error.js';
+import { InvoiceboxBudgetError } from '../limits/budget.js';
+import { priorityOf } from '../limits/priority-of.js';
 import type { Logger } from '../logger.js';
 import { syncRefunds } from '../refunds/sync-refunds.js';
 import { loadOrder } from './load-order.js';
@@ -21,12 +25,13 @@ export async function syncOrder(
 ): Promise<void> {
   const order = await loadOrder(deps.db, orderId);
   if (!order) throw new TRPCError({ code: 'NOT_FOUND', message: `order ${orderId} not found` });
+  const priority = priorityOf(source);
 
   if (order.status === 'pending') {
     const placing = order.placingUntil !== null && order.placingUntil.getTime() > Date.now();
     // Creation ended without an answer: Invoicebox may have the order; never create it from here.
     if (placing) return;
-    const found = order.createAttempts > 0 ? await findRemoteOrder(deps, orderId) : null;
+    const found = order.createAttempts > 0 ? await findRemoteOrder(deps, orderId, priority) : null;
     if (found) {
       await adoptRemoteOrder(deps, orderId, found, log);
     } else if (order.expiresAt && order.expiresAt.getTime() < Date.now()) {
@@ -42,7 +47,7 @@ export async function syncOrder(
     return;
   }
   if (order.status === 'awaiting_payment' && order.invoiceboxOrderId) {
-    const { data, requestId } = await deps.invoicebox.getOrder(order.invoiceboxOrderId);
+    const { data, requestId } = await deps.invoicebox(priority).getOrder(order.invoiceboxOrderId);
     const remote = data as { status: string; paidAt?: string | null };
     await deps.db.transaction((tx) =>
       applyRemoteOrderState(
@@ -63,12 +68,45 @@ export async function syncOrder(
   }
 }
 
-/** orders.sync for the shopper: Invoicebox being unreachable must not break the order page. */
+/** Statuses Invoicebox can still change (payment, or a refund in flight). */
+const CHECKABLE = ['pending', 'awaiting_payment', 'paid', 'partially_refunded'];
+
+/**
+ * Takes the right to check this order with Invoicebox now, unless some replica did so in the last freshMs.
+ * One UPDATE decides it, so a storm of syncs of one order makes at most one Invoicebox call per window.
+ */
+async function claimCheck(deps: Deps, orderId: string): Promise<boolean> {
+  const claimed = await deps.db
+    .update(orders)
+    .set({ checkedAt: sql`now()` })
+    .where(
+      and(
+        eq(orders.id, orderId),
+        inArray(orders.status, CHECKABLE),
+        or(
+          isNull(orders.checkedAt),
+          lte(orders.checkedAt, sql`now() - ${deps.limits.syncFreshMs}::int * interval '1 millisecond'`),
+        ),
+      ),
+    )
+    .returning({ id: orders.id });
+  return claimed.length > 0;
+}
+
+/**
+ * orders.sync for the shopper: answers from the database when the order was checked recently, and Invoicebox
+ * being unreachable (or our call budget being used up) must not break the order page.
+ */
 export async function syncOrderQuietly(deps: Deps, orderId: string, source: TransitionSource, log: Logger) {
   try {
+    if (!(await claimCheck(deps, orderId))) return;
     await syncOrder(deps, orderId, source, log);
   } catch (error) {
     if (error instanceof TRPCError) throw error;
+    if (error instanceof InvoiceboxBudgetError) {
+      log.info({ orderId }, 'order sync skipped: Invoicebox call budget is reserved for checkout');
+      return;
+    }
     log.warn(
       { orderId, err: safeError(error) },
       'order sync with Invoicebox failed; showing the stored state',

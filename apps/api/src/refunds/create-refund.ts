@@ -9,8 +9,10 @@ import {
 } from '@checkout/invoicebox';
 import { TRPCError } from '@trpc/server';
 import { and, eq, sql } from 'drizzle-orm';
+import { closeRefundRequests } from '../admin/refund-requests.js';
 import { refunds } from '../db/schema.js';
 import type { Deps } from '../deps.js';
+import { InvoiceboxBudgetError } from '../limits/budget.js';
 import type { Logger } from '../logger.js';
 import { basketFromLines } from '../orders/basket-from-lines.js';
 import { loadOrderLines } from '../orders/load-order.js';
@@ -94,22 +96,37 @@ export async function createRefund(deps: Deps, input: CreateRefundInput, log: Lo
     .returning();
 
   try {
-    const { data, requestId } = await deps.invoicebox.createRefund({
+    const { data, requestId } = await deps.invoicebox('staff').createRefund({
       parentId: order.invoiceboxOrderId,
       merchantOrderId: refundId,
       amount: fromKopecks(basket.amount),
       vatAmount: fromKopecks(basket.vatAmount),
       basketItems: toBasketItems(basket.lines),
       description,
-    } as Parameters<Deps['invoicebox']['createRefund']>[0]);
+    } as Parameters<ReturnType<Deps['invoicebox']>['createRefund']>[0]);
     log.info(
       { refundId, invoiceboxRefundId: data.id, invoiceboxRequestId: requestId },
       'refund created at Invoicebox',
     );
     await recordRemoteRefund(deps, refundId, data as { id: string; status: string }, log);
   } catch (error) {
+    if (error instanceof InvoiceboxBudgetError) {
+      // Never sent: the row must not wait for an Invoicebox refund that cannot exist.
+      await deps.db
+        .update(refunds)
+        .set({
+          status: 'failed',
+          failureReason: 'not sent: Invoicebox call budget used up',
+          updatedAt: sql`now()`,
+        })
+        .where(eq(refunds.id, refundId));
+      throw error;
+    }
     if (error instanceof InvoiceboxUnknownResultError || error instanceof InvoiceboxNetworkError) {
-      const found = await deps.invoicebox.findRefunds({ merchantOrderId: refundId }).catch(() => null);
+      const found = await deps
+        .invoicebox('staff')
+        .findRefunds({ merchantOrderId: refundId })
+        .catch(() => null);
       const [remote] = (found?.data ?? []) as { id: string; status: string }[];
       if (!remote) {
         throw new TRPCError({
@@ -134,6 +151,8 @@ export async function createRefund(deps: Deps, input: CreateRefundInput, log: Lo
       throw error;
     }
   }
+  // The shopper's open request (if any) is answered by this refund.
+  await closeRefundRequests(deps.db, order.id, 'refunded');
   const [current] = await deps.db.select().from(refunds).where(eq(refunds.id, refundId));
   return toPublicRefund(current ?? saved!);
 }

@@ -33,7 +33,7 @@ export async function listRefundable(deps: Deps, orderId: string): Promise<Refun
   // A fully refunded order has nothing left: an empty list, not an error, for a staff page that asks again.
   if ((await loadOrder(deps.db, orderId))?.status === 'refunded') return [];
   const order = await requireRefundableOrder(deps, orderId);
-  const { data } = await deps.invoicebox.getRefundableItems(order.invoiceboxOrderId);
+  const { data } = await deps.invoicebox('staff').getRefundableItems(order.invoiceboxOrderId);
   return data.map((item) => {
     const unitPrice = toKopecks(item.amount);
     const availableAmount = toKopecks(item.availableAmount);

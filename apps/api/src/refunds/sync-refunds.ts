@@ -2,6 +2,7 @@ import { normalizeOrderStatus } from '@checkout/invoicebox';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { refunds } from '../db/schema.js';
 import type { Deps } from '../deps.js';
+import { priorityOf } from '../limits/priority-of.js';
 import type { Logger } from '../logger.js';
 import type { TransitionSource } from '../orders/status.js';
 import { completeRefund } from './complete-refund.js';
@@ -21,7 +22,9 @@ export async function syncRefunds(
     .from(refunds)
     .where(and(eq(refunds.orderId, order.id), inArray(refunds.status, ['pending', 'created'])));
   if (open.length === 0) return;
-  const remote = await deps.invoicebox.findRefunds({ parentId: order.invoiceboxOrderId, pageSize: 100 });
+  const remote = await deps
+    .invoicebox(priorityOf(source))
+    .findRefunds({ parentId: order.invoiceboxOrderId, pageSize: 100 });
   const byOurId = new Map((remote.data as RemoteRefund[]).map((r) => [r.merchantOrderId ?? '', r]));
   for (const refund of open) {
     const found = byOurId.get(refund.id);

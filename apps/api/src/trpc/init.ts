@@ -3,12 +3,16 @@ import { initTRPC, TRPCError } from '@trpc/server';
 import { ZodError } from 'zod';
 import type { Deps } from '../deps.js';
 import { isDatabaseUnavailable } from '../lib/safe-error.js';
+import { InvoiceboxBudgetError } from '../limits/budget.js';
+import type { StaffLoginGuard } from '../limits/rate-limits.js';
 import type { Logger } from '../logger.js';
 
 export type Context = Deps & {
   /** The request's child logger (carries the request id). */
   log: Logger;
   authorization: string | undefined;
+  /** Failed-login throttle of the HTTP request's address; absent for in-process callers. */
+  staffLogin?: StaffLoginGuard;
 };
 
 const INTERNAL_MESSAGE = 'Something went wrong on our side; please retry in a minute.';
@@ -51,6 +55,13 @@ const hideInternals = t.middleware(async ({ next }) => {
     !(result.error.cause instanceof TRPCError)
   ) {
     const cause = result.error.cause ?? result.error;
+    if (cause instanceof InvoiceboxBudgetError) {
+      throw new TRPCError({
+        code: 'TOO_MANY_REQUESTS',
+        message: `We are talking to Invoicebox as fast as it allows; please retry in ${Math.ceil(cause.retryInMs / 1000)} s.`,
+        cause,
+      });
+    }
     if (isDatabaseUnavailable(cause))
       throw new TRPCError({ code: 'SERVICE_UNAVAILABLE', message: UNAVAILABLE, cause });
     if (result.error.message !== INTERNAL)
@@ -71,8 +82,21 @@ export function isAdminAuthorization(header: string | undefined, adminToken: str
   return timingSafeEqual(digest(match[1]), digest(adminToken));
 }
 
-export const adminProcedure = publicProcedure.use(({ ctx, next }) => {
+/**
+ * A throttled address is refused before its token is even compared (otherwise the throttle would still answer
+ * "right" or "wrong" to a guesser); only a wrong token counts, so staff who sign in correctly are never slowed.
+ */
+export const adminProcedure = publicProcedure.use(async ({ ctx, next }) => {
+  const blockedMs = (await ctx.staffLogin?.blockedForMs()) ?? 0;
+  if (blockedMs > 0) {
+    ctx.onLimitRejected?.({ kind: 'staff_login' });
+    throw new TRPCError({
+      code: 'TOO_MANY_REQUESTS',
+      message: `Too many failed staff sign-ins from this address; try again in ${Math.ceil(blockedMs / 1000)} s.`,
+    });
+  }
   if (!isAdminAuthorization(ctx.authorization, ctx.config.adminToken)) {
+    await ctx.staffLogin?.failed();
     throw new TRPCError({
       code: 'UNAUTHORIZED',
       message: 'Staff access needs Authorization: Bearer <ADMIN_TOKEN>',

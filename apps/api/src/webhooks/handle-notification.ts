@@ -3,7 +3,6 @@ import {
   isMonitoringProbe,
   notificationReply,
   type OrderNotification,
-  verifyNotification,
 } from '@checkout/invoicebox';
 import type { NotificationAnswer } from '../db/schema.js';
 import { notifications } from '../db/schema.js';
@@ -11,6 +10,17 @@ import type { Deps } from '../deps.js';
 import { safeError } from '../lib/safe-error.js';
 import type { Logger } from '../logger.js';
 import { applyNotification, sha256Hex } from './apply-notification.js';
+import type { WebhookRejections } from './rejections.js';
+import { verifySigned } from './verify-signed.js';
+
+/** Bodies above this are never diagnosed: the diagnosis costs CPU in proportion to the body. */
+const DIAGNOSE_MAX_BYTES = 64 * 1024;
+
+/** Exactly Invoicebox's contract and nothing more: a stranger learns nothing from it. */
+const SIGNATURE_ERROR = { status: 'error', code: 'signature_error' } as NotificationAnswer;
+
+/** Unsigned posts: counted and sampled in memory only (nothing reaches the database before a signature holds). */
+export type WebhookGuard = { rejections: WebhookRejections; ip: string };
 
 const reply = {
   success: () => notificationReply.success() as NotificationAnswer,
@@ -46,18 +56,32 @@ export async function handleNotification(
   raw: Buffer,
   signature: string | string[] | undefined,
   log: Logger,
+  guard?: WebhookGuard,
 ): Promise<NotificationAnswer> {
   let notification: OrderNotification;
+  const diagnose = raw.length <= DIAGNOSE_MAX_BYTES && (guard?.rejections.wouldSample() ?? true);
   try {
-    notification = verifyNotification(raw, signature, deps.config.notificationKey);
+    notification = verifySigned(
+      raw,
+      signature,
+      deps.config.notificationKey,
+      deps.config.signatureAlgorithm,
+      diagnose,
+    );
   } catch (error) {
     if (!(error instanceof InvoiceboxSignatureError)) throw error;
     const signed = error.reason === 'body_not_json' || error.reason === 'not_a_notification';
-    log.warn({ reason: error.reason, bytes: raw.length }, 'notification rejected');
-    const answer = signed
-      ? reply.error('order_not_found', `signed body is not an order notification (${error.reason})`)
-      : reply.error('signature_error', error.message);
-    await recordRejected(deps, raw, signed, answer, error.reason, log);
+    if (!signed) {
+      rejectUnsigned(deps, raw, error, log, guard);
+      return SIGNATURE_ERROR;
+    }
+    // The signature holds: whoever holds our key sent it, so it is recorded for staff like any notification.
+    log.warn({ reason: error.reason, bytes: raw.length }, 'signed notification rejected');
+    const answer = reply.error(
+      'order_not_found',
+      `signed body is not an order notification (${error.reason})`,
+    );
+    await recordRejected(deps, raw, answer, error.reason, log);
     return answer;
   }
 
@@ -80,11 +104,34 @@ export async function handleNotification(
   }
 }
 
-/** Kept for staff: a stream of bad signatures means a wrong key or someone probing the endpoint. */
+/** Counted always; logged (with the SDK's diagnosis, which can name a wrong key or a re-serialised body) when sampled. */
+function rejectUnsigned(
+  deps: Deps,
+  raw: Buffer,
+  error: InvoiceboxSignatureError,
+  log: Logger,
+  guard: WebhookGuard | undefined,
+) {
+  deps.onLimitRejected?.({ kind: 'webhook_signature', reason: error.reason });
+  const sampled = guard ? guard.rejections.record(guard.ip, error.reason, raw) : null;
+  if (guard && !sampled) return;
+  log.warn(
+    {
+      reason: error.reason,
+      bytes: raw.length,
+      ...(sampled
+        ? { ip: sampled.sample.ip, sha256: sampled.sample.sha256, unsampledBefore: sampled.unsampledBefore }
+        : {}),
+      diagnosis: error.message,
+    },
+    'notification rejected: signature does not hold',
+  );
+}
+
+/** Kept for staff: a signed body that is not a notification means a misconfigured shop at Invoicebox. */
 async function recordRejected(
   deps: Deps,
   raw: Buffer,
-  signatureValid: boolean,
   answer: NotificationAnswer,
   outcome: string,
   log: Logger,
@@ -93,7 +140,7 @@ async function recordRejected(
     await deps.db.insert(notifications).values({
       bodySha256: sha256Hex(raw),
       rawBody: raw.subarray(0, 64 * 1024).toString('utf8'),
-      signatureValid,
+      signatureValid: true,
       answer,
       outcome,
     });

@@ -22,7 +22,10 @@ export async function invoiceboxWebhook(app: FastifyInstance, opts: { deps: Deps
   });
   app.post(WEBHOOK_PATH, async (request, reply) => {
     const raw = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
-    const answer = await handleNotification(opts.deps, raw, request.headers['x-signature'], request.log);
+    const answer = await handleNotification(opts.deps, raw, request.headers['x-signature'], request.log, {
+      rejections: opts.deps.webhookRejections,
+      ip: request.ip,
+    });
     return reply.code(200).header('content-type', 'application/json; charset=utf-8').send(answer);
   });
 }

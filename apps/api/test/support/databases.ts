@@ -61,4 +61,6 @@ export async function resetTables(database: Database): Promise<void> {
   await database.db.execute(
     sql`TRUNCATE orders, order_lines, notifications, order_events, refunds, refund_requests RESTART IDENTITY CASCADE`,
   );
+  // The budget row stays (each API made it at start); only the calls made so far are forgotten.
+  await database.db.execute(sql`UPDATE call_budgets SET calls = '{}'`);
 }

@@ -2,12 +2,24 @@ import type { RunningSandbox } from '@checkout/sandbox';
 import { createTRPCClient, httpBatchLink } from '@trpc/client';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import type { Database } from '../../src/db/client.js';
+import type { LimitsOptions } from '../../src/limits/config.js';
 import { createLogger } from '../../src/logger.js';
 import { type RunningApi, startApi } from '../../src/server.js';
 import type { AppRouter } from '../../src/trpc/root.js';
 import { type DriverName, openTestDatabase, resetTables } from './databases.js';
 
 export const ADMIN_TOKEN = 'test-admin-token-0123456789';
+
+/**
+ * Limits out of the way of suites about something else: no Redis, counters far above what a suite sends, and
+ * orders.sync always asking Invoicebox. The abuse suite sets its own.
+ */
+export const RELAXED_LIMITS = {
+  rateLimit: { checkout: 100_000, refundRequest: 100_000, read: 100_000 },
+  budget: { limit: 100_000 },
+  staffLogin: { maxFailures: 100_000 },
+  syncFreshMs: 0,
+} satisfies LimitsOptions;
 export const STOREFRONT_URL = 'http://localhost:5199';
 
 export type Harness = {
@@ -22,7 +34,10 @@ export type Harness = {
 };
 
 /** Starts sandbox + API on the driver for the enclosing describe; data is wiped before every test. */
-export function useHarness(driver: DriverName, opts: { sandbox?: boolean } = {}): Harness {
+export function useHarness(
+  driver: DriverName,
+  opts: { sandbox?: boolean; limits?: LimitsOptions } = {},
+): Harness {
   const withSandbox = opts.sandbox ?? true;
   const h = {} as Harness & { dispose?: () => Promise<void> };
   beforeAll(async () => {
@@ -53,6 +68,7 @@ export function useHarness(driver: DriverName, opts: { sandbox?: boolean } = {})
       reconcileMinAgeMs: 0,
       invoiceboxRetry: { baseDelayMs: 5, maxDelayMs: 20 },
       logger: createLogger(process.env.API_TEST_LOG ?? 'silent'),
+      limits: opts.limits ?? RELAXED_LIMITS,
     });
     h.http = ({ admin = false } = {}) =>
       createTRPCClient<AppRouter>({

@@ -2,6 +2,7 @@ import { formatRub } from '@checkout/invoicebox/web';
 import { formatDate } from '../../lib/format-date';
 import { statusLabel } from '../../lib/order-status';
 import type { AdminOrder } from './admin-order-page';
+import { RefundRequests } from './refund-requests';
 
 type Row = Record<string, unknown>;
 
@@ -40,7 +41,6 @@ const REFUND_STATUS: Record<string, string> = {
 export function AdminHistory({ order }: { order: AdminOrder }) {
   const refunds = rowsOf(order.refunds);
   const notifications = rowsOf(order.notifications);
-  const requests = rowsOf(order.refundRequests);
   const events = rowsOf(order.events);
   return (
     <>
@@ -61,18 +61,7 @@ export function AdminHistory({ order }: { order: AdminOrder }) {
           })}
         </ul>
       )}
-      {requests.length > 0 && (
-        <>
-          <h2>Запросы покупателя на возврат</h2>
-          <ul className="history">
-            {requests.map((request) => (
-              <li key={keyOf(request)}>
-                {formatDate(text(request, 'createdAt', 'at'))}: {text(request, 'reason')}
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
+      <RefundRequests orderId={order.id} total={order.refundRequestCount} />
       <h2>Уведомления Инвойсбокс</h2>
       {notifications.length === 0 ? (
         <p className="muted">Уведомлений не было.</p>
