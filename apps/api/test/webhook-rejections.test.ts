@@ -43,7 +43,9 @@ describe('unsigned webhook posts', () => {
 
   it('still accepts a correctly signed body without diagnosis', () => {
     const body = '{"id":"x"}';
-    const error = reasonOf(() => verifySigned(Buffer.from(body), signNotification(body, key), key, 'sha1', false));
+    const error = reasonOf(() =>
+      verifySigned(Buffer.from(body), signNotification(body, key), key, 'sha1', false),
+    );
     // The signature held: what is refused is the content, not the signature.
     expect(error.reason).toBe('not_a_notification');
   });
