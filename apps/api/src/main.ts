@@ -1,7 +1,8 @@
-import { fileURLToPath } from 'node:url';
 import { EnvError, loadEnv } from './env.js';
 import { createLogger } from './logger.js';
+import { pgliteDataDir } from './pglite-dir.js';
 import { startApi } from './server.js';
+import { drainOnSignals } from './shutdown.js';
 
 let env: ReturnType<typeof loadEnv>;
 try {
@@ -20,9 +21,8 @@ if (env.adminTokenIsDemo) {
 }
 const api = await startApi({
   port: env.PORT,
-  ...(env.DATABASE_URL
-    ? { databaseUrl: env.DATABASE_URL }
-    : { pgliteDataDir: env.PGLITE_DATA_DIR ?? fileURLToPath(new URL('../.data/pglite', import.meta.url)) }),
+  host: env.HOST,
+  ...(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : { pgliteDataDir: pgliteDataDir(env) }),
   invoiceboxApiUrl: env.INVOICEBOX_API_URL,
   invoiceboxToken: env.INVOICEBOX_TOKEN,
   merchantId: env.INVOICEBOX_MERCHANT_ID,
@@ -33,11 +33,30 @@ const api = await startApi({
   reconcileIntervalMs: env.RECONCILE_INTERVAL_MS === 0 ? false : env.RECONCILE_INTERVAL_MS,
   reconcileMinAgeMs: env.RECONCILE_MIN_AGE_MS,
   logger: log,
+  // The local demo migrates itself (zero-config); elsewhere `pnpm migrate` runs once per release.
+  migrate: env.local,
+  limits: {
+    requestTimeoutMs: env.REQUEST_TIMEOUT_MS,
+    headersTimeoutMs: env.HEADERS_TIMEOUT_MS,
+    keepAliveTimeoutMs: env.KEEP_ALIVE_TIMEOUT_MS,
+    maxConnections: env.MAX_CONNECTIONS,
+  },
+  ...(env.TRUST_PROXY ? { trustProxy: parseTrustProxy(env.TRUST_PROXY) } : {}),
+  ...(env.METRICS_TOKEN ? { metricsToken: env.METRICS_TOKEN } : {}),
+}).catch((error: unknown) => {
+  log.fatal(
+    { err: { type: (error as Error).name, message: (error as Error).message } },
+    'api failed to start',
+  );
+  process.exit(1);
 });
 
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
-    log.info({ signal }, 'shutting down');
-    void api.close().then(() => process.exit(0));
-  });
+drainOnSignals(api, { timeoutMs: env.SHUTDOWN_TIMEOUT_MS, log });
+
+/** 'true', 'false', a hop count, or addresses/CIDRs (comma-separated) of the proxies to believe. */
+function parseTrustProxy(value: string): boolean | string | ((address: string, hop: number) => boolean) {
+  if (value === 'true' || value === 'false') return value === 'true';
+  if (!/^\d+$/.test(value)) return value;
+  const hops = Number(value);
+  return (_address, hop) => hop < hops;
 }

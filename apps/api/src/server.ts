@@ -5,12 +5,15 @@ import cors from '@fastify/cors';
 import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from '@trpc/server/adapters/fastify';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { type Database, openDatabase } from './db/client.js';
-import { migrateDatabase } from './db/migrate.js';
+import { assertMigrated, migrateDatabase } from './db/migrate.js';
 import { seedCatalog } from './db/seed-catalog.js';
 import type { ApiConfig, Deps } from './deps.js';
 import { safeError } from './lib/safe-error.js';
 import { createLogger, type Logger } from './logger.js';
+import { countingFetch, observeInvoiceboxCall } from './metrics.js';
+import { instrumentServer } from './metrics-route.js';
 import { type Reconciler, startReconciler } from './reconciler.js';
+import { type ServerLimits, sendSafeError, serverLimits } from './server-limits.js';
 import type { Context } from './trpc/init.js';
 import { type AppRouter, appRouter, createCaller } from './trpc/root.js';
 import { invoiceboxWebhook } from './webhooks/invoicebox.js';
@@ -38,6 +41,14 @@ export type StartApiOptions = {
   logger?: Logger;
   /** An already open database (tests share one PGlite per worker); left open on close(). */
   database?: Database;
+  /** Apply migrations and seed the catalog before listening (default true; production runs `migrate` instead). */
+  migrate?: boolean;
+  /** Timeouts and the connection cap (src/server-limits.ts has the defaults). */
+  limits?: Partial<ServerLimits>;
+  /** Fastify's trustProxy: which X-Forwarded-For hops to believe (behind a load balancer). */
+  trustProxy?: boolean | string | ((address: string, hop: number) => boolean);
+  /** Bearer token for GET /metrics; without one only loopback clients may read it. */
+  metricsToken?: string;
 };
 
 export type RunningApi = {
@@ -66,8 +77,10 @@ export async function startApi(opts: StartApiOptions): Promise<RunningApi> {
       ...(opts.poolSize ? { poolSize: opts.poolSize } : {}),
     }));
   try {
-    await migrateDatabase(database);
-    await seedCatalog(database.db);
+    if (opts.migrate ?? true) {
+      await migrateDatabase(database);
+      await seedCatalog(database.db);
+    } else await assertMigrated(database);
   } catch (error) {
     if (ownDatabase) await database.close();
     throw error;
@@ -79,8 +92,10 @@ export async function startApi(opts: StartApiOptions): Promise<RunningApi> {
     userAgent: 'invoicebox-checkout-api/0.1',
     timeoutMs: 15_000,
     ...(opts.invoiceboxRetry ? { retry: opts.invoiceboxRetry } : {}),
+    fetch: countingFetch(),
     // With the request's logger when there is one, so our request id and Invoicebox's X-Request-Id share a line.
-    onResponse: (info) =>
+    onResponse: (info) => {
+      observeInvoiceboxCall(info.method, info.path, info.status, info.durationMs);
       (requestLog.getStore() ?? log).info(
         {
           invoicebox: {
@@ -92,7 +107,8 @@ export async function startApi(opts: StartApiOptions): Promise<RunningApi> {
           invoiceboxRequestId: info.requestId,
         },
         'invoicebox call',
-      ),
+      );
+    },
   });
   const config: ApiConfig = {
     merchantId: opts.merchantId ?? DEMO_SHOP.merchantId,
@@ -104,8 +120,13 @@ export async function startApi(opts: StartApiOptions): Promise<RunningApi> {
   };
   const deps: Deps = { database, db: database.db, invoicebox, config, log };
 
+  const limits = serverLimits(opts.limits);
   const app: FastifyInstance = Fastify({
     loggerInstance: log,
+    requestTimeout: limits.requestTimeoutMs,
+    keepAliveTimeout: limits.keepAliveTimeoutMs,
+    http: { headersTimeout: limits.headersTimeoutMs },
+    ...(opts.trustProxy !== undefined ? { trustProxy: opts.trustProxy } : {}),
     routerOptions: { maxParamLength: 5000 },
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
@@ -114,6 +135,12 @@ export async function startApi(opts: StartApiOptions): Promise<RunningApi> {
         ? given
         : randomBytes(12).toString('base64url');
     },
+  });
+  // No stack, path or internal message in any answer, whatever NODE_ENV says.
+  app.setErrorHandler(sendSafeError);
+  instrumentServer(app, {
+    metricsToken: opts.metricsToken,
+    procedures: Object.keys(appRouter._def.procedures),
   });
   app.addHook('onRequest', (request, _reply, done) => {
     requestLog.run(request.log, done);
@@ -153,6 +180,7 @@ export async function startApi(opts: StartApiOptions): Promise<RunningApi> {
   });
 
   await app.listen({ port: opts.port ?? 3000, host: opts.host ?? '127.0.0.1' });
+  app.server.maxConnections = limits.maxConnections;
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : (opts.port ?? 3000);
   const url = `http://localhost:${port}`;
@@ -176,8 +204,8 @@ export async function startApi(opts: StartApiOptions): Promise<RunningApi> {
       createCaller({ ...deps, authorization: admin ? `Bearer ${config.adminToken}` : undefined }),
     close() {
       closing ??= (async () => {
-        await reconciler.stop();
-        await app.close();
+        // app.close() stops listening and waits for in-flight requests (idle keep-alive sockets are closed).
+        await Promise.all([reconciler.stop(), app.close()]);
         if (ownDatabase) await database.close();
       })();
       return closing;
