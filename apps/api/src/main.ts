@@ -1,4 +1,5 @@
 import { EnvError, loadEnv } from './env.js';
+import { safeError } from './lib/safe-error.js';
 import { createLogger } from './logger.js';
 import { pgliteDataDir } from './pglite-dir.js';
 import { startApi } from './server.js';
@@ -44,10 +45,7 @@ const api = await startApi({
   ...(env.TRUST_PROXY ? { trustProxy: parseTrustProxy(env.TRUST_PROXY) } : {}),
   ...(env.METRICS_TOKEN ? { metricsToken: env.METRICS_TOKEN } : {}),
 }).catch((error: unknown) => {
-  log.fatal(
-    { err: { type: (error as Error).name, message: (error as Error).message } },
-    'api failed to start',
-  );
+  log.fatal({ err: safeError(error) }, 'api failed to start');
   process.exit(1);
 });
 

@@ -145,6 +145,11 @@ export async function startApi(opts: StartApiOptions): Promise<RunningApi> {
   app.addHook('onRequest', (request, _reply, done) => {
     requestLog.run(request.log, done);
   });
+  let draining = false;
+  // A response finished while draining closes its connection: a kept-alive socket would hold close() open.
+  app.addHook('onSend', async (_request, reply) => {
+    if (draining) void reply.header('connection', 'close');
+  });
   app.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
   });
@@ -203,6 +208,7 @@ export async function startApi(opts: StartApiOptions): Promise<RunningApi> {
     caller: ({ admin = false } = {}) =>
       createCaller({ ...deps, authorization: admin ? `Bearer ${config.adminToken}` : undefined }),
     close() {
+      draining = true;
       closing ??= (async () => {
         // app.close() stops listening and waits for in-flight requests (idle keep-alive sockets are closed).
         await Promise.all([reconciler.stop(), app.close()]);

@@ -27,14 +27,22 @@ export class SchemaBehindError extends Error {
 /** For a server that does not migrate at start: refuses a database without the latest migration applied. */
 export async function assertMigrated(database: Database): Promise<void> {
   const latest = readMigrationFiles({ migrationsFolder: MIGRATIONS }).at(-1)?.folderMillis ?? 0;
-  const result = await database.db.execute(sql`
-    SELECT CASE WHEN to_regclass('drizzle.__drizzle_migrations') IS NULL THEN NULL
-      ELSE (SELECT max(created_at) FROM drizzle.__drizzle_migrations) END AS applied`);
   // postgres.js returns an array of rows, PGlite an object with .rows.
-  const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as {
-    applied: string | number | null;
-  }[];
-  const applied = Number(rows[0]?.applied ?? 0);
+  const firstRow = async (query: ReturnType<typeof sql>) => {
+    const result = await database.db.execute(query);
+    return (
+      (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as Record<string, unknown>[]
+    )[0];
+  };
+  const table = await firstRow(
+    sql`SELECT to_regclass('drizzle.__drizzle_migrations') IS NOT NULL AS present`,
+  );
+  const applied = table?.present
+    ? Number(
+        (await firstRow(sql`SELECT max(created_at) AS applied FROM drizzle.__drizzle_migrations`))?.applied ??
+          0,
+      )
+    : 0;
   if (applied < latest) {
     throw new SchemaBehindError(
       'The database schema is behind this build: run `pnpm migrate` (node dist/migrate.js) with the same DATABASE_URL first.',
