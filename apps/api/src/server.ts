@@ -125,7 +125,8 @@ export async function startApi(opts: StartApiOptions): Promise<RunningApi> {
     loggerInstance: log,
     requestTimeout: limits.requestTimeoutMs,
     keepAliveTimeout: limits.keepAliveTimeoutMs,
-    http: { headersTimeout: limits.headersTimeoutMs },
+    // Node checks the two timeouts only every connectionsCheckingInterval (30 s by default).
+    http: { headersTimeout: limits.headersTimeoutMs, connectionsCheckingInterval: 1_000 },
     ...(opts.trustProxy !== undefined ? { trustProxy: opts.trustProxy } : {}),
     routerOptions: { maxParamLength: 5000 },
     genReqId: (req) => {
