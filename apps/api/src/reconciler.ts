@@ -3,6 +3,7 @@ import type { Deps } from './deps.js';
 import { safeError } from './lib/safe-error.js';
 import { InvoiceboxBudgetError } from './limits/budget.js';
 import type { Logger } from './logger.js';
+import { reconcilerPassed } from './metrics.js';
 import { syncOrder } from './orders/sync-order.js';
 
 export type ReconcilerOptions = {
@@ -67,6 +68,7 @@ export function startReconciler(deps: Deps, opts: ReconcilerOptions, log: Logger
       }
     }
     if (ids.length > 0) log.info({ checked: ids.length }, 'reconciler pass');
+    reconcilerPassed(ids.length);
     return ids.length;
   }
 

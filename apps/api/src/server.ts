@@ -9,7 +9,7 @@ import cors from '@fastify/cors';
 import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from '@trpc/server/adapters/fastify';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { type Database, openDatabase } from './db/client.js';
-import { migrateDatabase } from './db/migrate.js';
+import { assertMigrated, migrateDatabase } from './db/migrate.js';
 import { seedCatalog } from './db/seed-catalog.js';
 import type { ApiConfig, Deps } from './deps.js';
 import { safeError } from './lib/safe-error.js';
@@ -18,7 +18,10 @@ import type { LimitsOptions } from './limits/config.js';
 import type { OnLimitRejected } from './limits/events.js';
 import { openAbuseLimits } from './limits/open-abuse-limits.js';
 import { createLogger, type Logger } from './logger.js';
+import { countingFetch, observeInvoiceboxCall } from './metrics.js';
+import { instrumentServer } from './metrics-route.js';
 import { type Reconciler, startReconciler } from './reconciler.js';
+import { type ServerLimits, sendSafeError, serverLimits } from './server-limits.js';
 import type { Context } from './trpc/init.js';
 import { type AppRouter, appRouter, createCaller } from './trpc/root.js';
 import { invoiceboxWebhook } from './webhooks/invoicebox.js';
@@ -52,6 +55,14 @@ export type StartApiOptions = {
   limits?: LimitsOptions;
   /** Metrics hook: called for every request, call or webhook post the abuse limits turn away. */
   onLimitRejected?: OnLimitRejected;
+  /** Apply migrations and seed the catalog before listening (default true; production runs `migrate` instead). */
+  migrate?: boolean;
+  /** Timeouts and the connection cap (src/server-limits.ts has the defaults). */
+  serverLimits?: Partial<ServerLimits>;
+  /** Fastify's trustProxy: which X-Forwarded-For hops to believe (behind a load balancer). */
+  trustProxy?: boolean | string | ((address: string, hop: number) => boolean);
+  /** Bearer token for GET /metrics; without one only loopback clients may read it. */
+  metricsToken?: string;
 };
 
 export type RunningApi = {
@@ -80,8 +91,10 @@ export async function startApi(opts: StartApiOptions): Promise<RunningApi> {
       ...(opts.poolSize ? { poolSize: opts.poolSize } : {}),
     }));
   try {
-    await migrateDatabase(database);
-    await seedCatalog(database.db);
+    if (opts.migrate ?? true) {
+      await migrateDatabase(database);
+      await seedCatalog(database.db);
+    } else await assertMigrated(database);
   } catch (error) {
     if (ownDatabase) await database.close();
     throw error;
@@ -93,8 +106,10 @@ export async function startApi(opts: StartApiOptions): Promise<RunningApi> {
     userAgent: 'invoicebox-checkout-api/0.1',
     timeoutMs: 15_000,
     ...(opts.invoiceboxRetry ? { retry: opts.invoiceboxRetry } : {}),
+    fetch: countingFetch(),
     // With the request's logger when there is one, so our request id and Invoicebox's X-Request-Id share a line.
-    onResponse: (info) =>
+    onResponse: (info) => {
+      observeInvoiceboxCall(info.method, info.path, info.status, info.durationMs);
       (requestLog.getStore() ?? log).info(
         {
           invoicebox: {
@@ -106,7 +121,8 @@ export async function startApi(opts: StartApiOptions): Promise<RunningApi> {
           invoiceboxRequestId: info.requestId,
         },
         'invoicebox call',
-      ),
+      );
+    },
   };
   const config: ApiConfig = {
     merchantId: opts.merchantId ?? DEMO_SHOP.merchantId,
@@ -126,12 +142,17 @@ export async function startApi(opts: StartApiOptions): Promise<RunningApi> {
   );
   const deps: Deps = { database, db: database.db, config, log, ...abuse.deps };
 
+  const limits = serverLimits(opts.serverLimits);
   const app: FastifyInstance = Fastify({
     loggerInstance: log,
+    requestTimeout: limits.requestTimeoutMs,
+    keepAliveTimeout: limits.keepAliveTimeoutMs,
+    // Node checks the two timeouts only every connectionsCheckingInterval (30 s by default).
+    http: { headersTimeout: limits.headersTimeoutMs, connectionsCheckingInterval: 1_000 },
+    // X-Forwarded-For is believed only when TRUST_PROXY says which proxies may set it.
+    trustProxy: opts.trustProxy ?? abuse.trustProxy,
     // Long enough for a full batch of procedure names (tRPC then refuses bigger batches with a clear error).
     routerOptions: { maxParamLength: abuse.maxParamLength },
-    // X-Forwarded-For is believed only when TRUST_PROXY says which proxies may set it.
-    trustProxy: abuse.trustProxy,
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
       // base64url rather than a UUID: all-digit UUID groups look like card numbers to log scanners.
@@ -140,8 +161,19 @@ export async function startApi(opts: StartApiOptions): Promise<RunningApi> {
         : randomBytes(12).toString('base64url');
     },
   });
+  // No stack, path or internal message in any answer, whatever NODE_ENV says.
+  app.setErrorHandler(sendSafeError);
+  instrumentServer(app, {
+    metricsToken: opts.metricsToken,
+    procedures: Object.keys(appRouter._def.procedures),
+  });
   app.addHook('onRequest', (request, _reply, done) => {
     requestLog.run(request.log, done);
+  });
+  let draining = false;
+  // A response finished while draining closes its connection: a kept-alive socket would hold close() open.
+  app.addHook('onSend', async (_request, reply) => {
+    if (draining) void reply.header('connection', 'close');
   });
   app.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
@@ -184,6 +216,7 @@ export async function startApi(opts: StartApiOptions): Promise<RunningApi> {
   });
 
   await app.listen({ port: opts.port ?? 3000, host: opts.host ?? '127.0.0.1' });
+  app.server.maxConnections = limits.maxConnections;
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : (opts.port ?? 3000);
   const url = `http://localhost:${port}`;
@@ -206,9 +239,10 @@ export async function startApi(opts: StartApiOptions): Promise<RunningApi> {
     caller: ({ admin = false } = {}) =>
       createCaller({ ...deps, authorization: admin ? `Bearer ${config.adminToken}` : undefined }),
     close() {
+      draining = true;
       closing ??= (async () => {
-        await reconciler.stop();
-        await app.close();
+        // app.close() stops listening and waits for in-flight requests (idle keep-alive sockets are closed).
+        await Promise.all([reconciler.stop(), app.close()]);
         await abuse.close();
         if (ownDatabase) await database.close();
       })();

@@ -3,6 +3,7 @@ import { PgDialect } from 'drizzle-orm/pg-core';
 import type { DbOrTx, Tx } from '../db/client.js';
 import { orderEvents, orders } from '../db/schema.js';
 import type { Logger } from '../logger.js';
+import { countTransition } from '../metrics.js';
 import { isOrderStatus, type OrderStatus, type TransitionSource } from './status.js';
 
 /**
@@ -113,6 +114,7 @@ export async function transitionOrder(
     throw new Error(`order ${change.orderId} changed under a row lock`);
   }
   log.info({ orderId: change.orderId, from, to: change.to, source: change.source }, 'order status changed');
+  countTransition(from, change.to, change.source);
   return { outcome: 'applied', from, to: change.to };
 }
 
@@ -184,6 +186,7 @@ export async function payFromNotification(
   }[];
   const orderId = rows[0]?.order_id ?? null;
   if (orderId) {
+    countTransition('awaiting_payment', 'paid', 'notification');
     log.info(
       { orderId, from: 'awaiting_payment', to: 'paid', source: 'notification' },
       'order status changed',

@@ -18,6 +18,8 @@ export type Context = Deps & {
 const INTERNAL_MESSAGE = 'Something went wrong on our side; please retry in a minute.';
 
 const t = initTRPC.context<Context>().create({
+  // Never a stack in an answer: tRPC would add data.stack whenever NODE_ENV is not 'production'.
+  isDev: false,
   errorFormatter({ shape, error }) {
     // Also covers errors raised before any procedure ran (parse errors quote the input).
     if (error.code === 'INTERNAL_SERVER_ERROR') {

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../deps.js';
 import { safeError } from '../lib/safe-error.js';
+import { countNotification } from '../metrics.js';
 import { handleNotification } from './handle-notification.js';
 
 export const WEBHOOK_PATH = '/webhooks/invoicebox';
@@ -16,6 +17,7 @@ export async function invoiceboxWebhook(app: FastifyInstance, opts: { deps: Deps
   });
   app.setErrorHandler((error, request, reply) => {
     request.log.error({ err: safeError(error) }, 'webhook failed before processing');
+    countNotification('out_of_service');
     void reply
       .code(200)
       .send({ status: 'error', code: 'out_of_service', message: 'temporary failure, please retry' });
@@ -26,6 +28,7 @@ export async function invoiceboxWebhook(app: FastifyInstance, opts: { deps: Deps
       rejections: opts.deps.webhookRejections,
       ip: request.ip,
     });
+    countNotification(answer.status === 'success' ? 'success' : answer.code);
     return reply.code(200).header('content-type', 'application/json; charset=utf-8').send(answer);
   });
 }
