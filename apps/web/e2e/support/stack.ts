@@ -1,4 +1,4 @@
-import { startApi } from '@checkout/api';
+import { startApi, UNLIMITED } from '@checkout/api';
 import { DEMO_SHOP } from '@checkout/invoicebox';
 import { startSandbox } from '@checkout/sandbox';
 import { freePort } from './free-port';
@@ -46,6 +46,8 @@ export async function startStack() {
       // The return page's own check must be what rescues a lost notification, not a background job.
       reconcileIntervalMs: false,
       logLevel: 'silent',
+      // Every shopper here comes from 127.0.0.1: per-IP limits would throttle the suite (apps/api tests them).
+      limits: UNLIMITED,
     });
     closers.push(() => api.close());
     const web = await startStorefront({ apiUrl, port: webPort });

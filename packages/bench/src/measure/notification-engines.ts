@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { type RunningApi, startApi } from '@checkout/api';
+import { type RunningApi, startApi, UNLIMITED } from '@checkout/api';
 import { loopback } from '../free-port.js';
 import { runLoad } from '../load.js';
 import { deliver, paymentNotification } from '../notification-body.js';
@@ -46,6 +46,7 @@ export async function measureNotificationEngine(opts: {
     adminToken: 'bench-admin-token',
     reconcileIntervalMs: false,
     logLevel: 'silent',
+    limits: UNLIMITED,
   });
   try {
     const orders = await seed(api, 8_000);

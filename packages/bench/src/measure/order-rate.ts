@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { startApi } from '@checkout/api';
+import { startApi, UNLIMITED } from '@checkout/api';
 import { createInvoiceboxClient, DEMO_SHOP } from '@checkout/invoicebox';
 import { startSandbox } from '@checkout/sandbox';
 import postgres from 'postgres';
@@ -39,6 +39,7 @@ export async function measureOrderRate(opts: {
     adminToken: 'bench-admin-token',
     reconcileIntervalMs: false,
     logLevel: 'silent',
+    limits: UNLIMITED,
   });
   const sql = postgres(opts.databaseUrl, { max: 10, onnotice: () => {} });
   const invoicebox = createInvoiceboxClient({ baseUrl: loopback(sandbox.url), token: DEMO_SHOP.token });
