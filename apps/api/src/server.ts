@@ -145,6 +145,9 @@ export async function startApi(opts: StartApiOptions): Promise<RunningApi> {
   const limits = serverLimits(opts.serverLimits);
   const app: FastifyInstance = Fastify({
     loggerInstance: log,
+    // While draining, a request that arrives on an already open connection is served (and told to close the
+    // connection), not answered 503: the balancer already sent it here, and Invoicebox would count a failure.
+    return503OnClosing: false,
     requestTimeout: limits.requestTimeoutMs,
     keepAliveTimeout: limits.keepAliveTimeoutMs,
     // Node checks the two timeouts only every connectionsCheckingInterval (30 s by default).

@@ -25,6 +25,12 @@ export type ReplicaEnv = {
   RECONCILE_MIN_AGE_MS?: string;
   POOL_SIZE?: string;
   LOG_LEVEL?: string;
+  /** 'production': the replica enforces the abuse limits read from this env; otherwise none (load drills). */
+  DRILL_LIMITS?: 'production';
+  TRUST_PROXY?: string;
+  INVOICEBOX_BUDGET?: string;
+  INVOICEBOX_BUDGET_WINDOW_MS?: string;
+  SHUTDOWN_TIMEOUT_MS?: string;
 };
 
 export type Replica = {
@@ -36,8 +42,8 @@ export type Replica = {
   kill(): Promise<void>;
   /** Starts the process again on the same port (after kill or stop). */
   restart(): Promise<void>;
-  /** SIGTERM and wait. */
-  stop(): Promise<void>;
+  /** SIGTERM and wait; resolves with the exit code (null when it had to be SIGKILLed after 10 s). */
+  stop(): Promise<number | null>;
   /** Resident set size in bytes, from /proc. */
   rss(): number;
   /** process.memoryUsage() of the replica right after a full garbage collection. */
@@ -118,6 +124,7 @@ export async function startReplica(name: string, env: ReplicaEnv, logFile: strin
       const timer = setTimeout(() => proc?.kill('SIGKILL'), 10_000);
       await waitExit(proc);
       clearTimeout(timer);
+      return proc?.exitCode ?? null;
     },
     memoryAfterGc() {
       const proc = child;

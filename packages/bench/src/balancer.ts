@@ -9,7 +9,25 @@ export type Balancer = {
   goDown(): Promise<void>;
   comeBack(): Promise<void>;
   close(): Promise<void>;
-  stats: { forwarded: number; upstreamErrors: number; heldClosed: number };
+  stats: BalancerStats;
+};
+
+export type BalancerStats = {
+  forwarded: number;
+  upstreamErrors: number;
+  heldClosed: number;
+  /** Answers with status >= 500 that an upstream itself sent, by upstream URL (not the balancer's own 502s). */
+  upstream5xx: Record<string, number>;
+  /** When each request was forwarded (performance.now()), for rate checks over a window. */
+  forwardedAt: number[];
+};
+
+export type BalancerOptions = {
+  /**
+   * A connection the upstream refuses (stopped listening, e.g. while it drains) goes to the next upstream, as a
+   * load balancer's passive health check does: nothing was sent, so the retry is safe. Default off (a 502).
+   */
+  nextOnRefused?: boolean;
 };
 
 export type BalancerMode = 'pass' | 'hang' | 'late';
@@ -19,10 +37,20 @@ export type BalancerMode = 'pass' | 'hang' | 'late';
  * client a 502 and it is the client's job (the sandbox's retry schedule) to try again. Also serves as a
  * fault injector in front of the sandbox (down / hanging / answering too late).
  */
-export async function startBalancer(upstreams: string[], port = 0): Promise<Balancer> {
+export async function startBalancer(
+  upstreams: string[],
+  port = 0,
+  options: BalancerOptions = {},
+): Promise<Balancer> {
   let next = 0;
   let mode: BalancerMode = 'pass';
-  const stats = { forwarded: 0, upstreamErrors: 0, heldClosed: 0 };
+  const stats: BalancerStats = {
+    forwarded: 0,
+    upstreamErrors: 0,
+    heldClosed: 0,
+    upstream5xx: {},
+    forwardedAt: [],
+  };
   const held = new Set<ServerResponse>();
 
   const handler = (req: IncomingMessage, res: ServerResponse) => {
@@ -35,35 +63,52 @@ export async function startBalancer(upstreams: string[], port = 0): Promise<Bala
       req.resume();
       return;
     }
-    const target = new URL(upstreams[next++ % upstreams.length]!);
     const dropAnswer = mode === 'late';
-    const upstream = request(
-      {
-        host: '127.0.0.1',
-        port: target.port,
-        method: req.method,
-        path: req.url,
-        headers: { ...req.headers, host: target.host },
-      },
-      (answer) => {
-        stats.forwarded++;
-        if (dropAnswer) {
-          // The upstream did the work; the client never learns it (a timeout after the write).
-          answer.resume();
-          held.add(res);
-          res.on('close', () => held.delete(res));
+    const forward = (body: Buffer | undefined, attempt: number) => {
+      const base = upstreams[next++ % upstreams.length]!;
+      const target = new URL(base);
+      const upstream = request(
+        {
+          host: '127.0.0.1',
+          port: target.port,
+          method: req.method,
+          path: req.url,
+          headers: { ...req.headers, host: target.host },
+          // A connection per request: a pooled socket the upstream closed while draining would fail mid-request.
+          ...(options.nextOnRefused ? { agent: false } : {}),
+        },
+        (answer) => {
+          stats.forwarded++;
+          stats.forwardedAt.push(performance.now());
+          if ((answer.statusCode ?? 0) >= 500) stats.upstream5xx[base] = (stats.upstream5xx[base] ?? 0) + 1;
+          if (dropAnswer) {
+            // The upstream did the work; the client never learns it (a timeout after the write).
+            answer.resume();
+            held.add(res);
+            res.on('close', () => held.delete(res));
+            return;
+          }
+          res.writeHead(answer.statusCode ?? 502, answer.headers);
+          answer.pipe(res);
+        },
+      );
+      upstream.on('error', (error: NodeJS.ErrnoException) => {
+        if (body && error.code === 'ECONNREFUSED' && attempt < upstreams.length) {
+          forward(body, attempt + 1);
           return;
         }
-        res.writeHead(answer.statusCode ?? 502, answer.headers);
-        answer.pipe(res);
-      },
-    );
-    upstream.on('error', () => {
-      stats.upstreamErrors++;
-      if (!res.headersSent) res.writeHead(502, { 'content-type': 'text/plain' });
-      res.end('bad gateway');
-    });
-    req.pipe(upstream);
+        stats.upstreamErrors++;
+        if (!res.headersSent) res.writeHead(502, { 'content-type': 'text/plain' });
+        res.end('bad gateway');
+      });
+      if (body) upstream.end(body);
+      else req.pipe(upstream);
+    };
+    if (!options.nextOnRefused) return forward(undefined, 1);
+    // Buffered, so the same bytes can go to another upstream.
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => forward(Buffer.concat(chunks), 1));
   };
 
   let server: Server = createServer(handler);

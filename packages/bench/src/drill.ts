@@ -5,9 +5,11 @@ import { writeFile } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { docsPath } from './docs.js';
+import { abuse } from './drills/abuse.js';
 import { crash } from './drills/crash.js';
 import { databaseOutage } from './drills/database-outage.js';
 import { duplicateStorm } from './drills/duplicate-storm.js';
+import { gracefulStop } from './drills/graceful-stop.js';
 import { hostileInput } from './drills/hostile-input.js';
 import { invoiceboxOutage } from './drills/invoicebox-outage.js';
 import { lostNotifications } from './drills/lost-notifications.js';
@@ -23,6 +25,8 @@ const ALL: Drill[] = [
   lostNotifications,
   hostileInput,
   secrets,
+  gracefulStop,
+  abuse,
 ];
 
 async function runDrill(drill: Drill, runDir: string): Promise<DrillResult & { ms: number }> {

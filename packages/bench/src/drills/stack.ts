@@ -21,8 +21,12 @@ export type StackOptions = {
   retryTimeScale?: number;
   reconcileIntervalMs?: number;
   reconcileMinAgeMs?: number;
-  /** Put a fault proxy between the API and the sandbox (Invoicebox outages). */
+  /** Put a fault proxy between the API and the sandbox (Invoicebox outages, counting Invoicebox calls). */
   invoiceboxProxy?: boolean;
+  /** Extra settings for every replica (production limits, trusted proxy…). */
+  replicaEnv?: Partial<ReplicaEnv>;
+  /** The front balancer moves a refused connection to the next replica (a load balancer's health check). */
+  nextOnRefused?: boolean;
 };
 
 export type DrillStack = {
@@ -80,6 +84,7 @@ export async function startDrillStack(opts: StackOptions): Promise<DrillStack> {
       RECONCILE_MIN_AGE_MS: String(opts.reconcileMinAgeMs ?? 60_000),
       POOL_SIZE: '8',
       LOG_LEVEL: 'info',
+      ...opts.replicaEnv,
     };
     // The first replica migrates alone; the rest start together (they take the migration lock anyway).
     const replicas: Replica[] = [await startReplica(`${opts.name}-1`, env, opts.logFile)];
@@ -96,6 +101,7 @@ export async function startDrillStack(opts: StackOptions): Promise<DrillStack> {
     const front = await startBalancer(
       replicas.map((r) => r.url),
       frontPort,
+      { nextOnRefused: opts.nextOnRefused ?? false },
     );
     closers.push(() => front.close());
     const sql = postgres(databaseUrl, { max: 4, onnotice: () => {}, connect_timeout: 5 });

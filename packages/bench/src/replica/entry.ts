@@ -1,6 +1,6 @@
 // Child-process entry of one API replica: the drills kill these with SIGKILL, so they must be real processes.
 // Like apps/api/src/main.ts, plus the knobs drills need (reconcile age, pool size) and a readiness message.
-import { startApi } from '@checkout/api';
+import { loadLimitsConfig, startApi, UNLIMITED } from '@checkout/api';
 
 const env = process.env;
 const num = (name: string) => (env[name] ? Number(env[name]) : undefined);
@@ -20,6 +20,8 @@ const api = await startApi({
   ...(num('RECONCILE_MIN_AGE_MS') !== undefined ? { reconcileMinAgeMs: num('RECONCILE_MIN_AGE_MS') } : {}),
   ...(num('POOL_SIZE') ? { poolSize: num('POOL_SIZE') } : {}),
   logLevel: env.LOG_LEVEL ?? 'info',
+  // Load drills push hundreds of checkouts from one address; the abuse drill runs with the production limits.
+  limits: env.DRILL_LIMITS === 'production' ? loadLimitsConfig(env) : UNLIMITED,
 });
 process.send?.({ ready: api.url });
 
@@ -34,6 +36,8 @@ process.on('message', (message: unknown) => {
 // The drill runner is gone (even if it was killed without cleaning up): do not linger as an orphan.
 process.once('disconnect', () => process.exit(0));
 
+// As apps/api/src/main.ts: drain in-flight work, exit 0; a drain past the bound exits 1.
 process.once('SIGTERM', () => {
+  setTimeout(() => process.exit(1), num('SHUTDOWN_TIMEOUT_MS') ?? 10_000).unref();
   void api.close().then(() => process.exit(0));
 });
