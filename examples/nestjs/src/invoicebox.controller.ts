@@ -9,13 +9,14 @@ import {
 import { Body, Controller, Get, Headers, HttpCode, Post, type RawBodyRequest, Req } from '@nestjs/common';
 import type { Request } from 'express';
 import { config } from './config';
-import type { OrdersService } from './orders.service';
+import { OrdersService } from './orders.service';
 
 @Controller()
 export class InvoiceboxController {
   // Only for this demo: the last notification that passed verification.
   private lastVerified: { notification: OrderNotification; rawBody: string } | null = null;
 
+  // A value import of OrdersService: Nest reads the constructor's parameter types from decorator metadata.
   constructor(private readonly orders: OrdersService) {}
 
   @Post('orders')
