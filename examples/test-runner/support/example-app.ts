@@ -6,7 +6,8 @@ import { packSdk } from './pack-sdk.js';
 import { run } from './run.js';
 
 const EXAMPLES_DIR = new URL('../../', import.meta.url).pathname;
-const NPM_FLAGS = ['--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'];
+
+import { NPM_FLAGS } from './npm-flags.js';
 
 export interface InstalledExample {
   dir: string;

@@ -1,4 +1,4 @@
-// A consumer's files, written into a clean npm project by clean-install.test.ts. The same TypeScript is checked as
+// A consumer's files, written into a clean npm project by sdk-tarball.test.ts. The same TypeScript is checked as
 // CommonJS (consumer.ts in a package without "type") and as ESM (consumer.mts).
 export const CONSUMER_TS = `
 import { fromKopecks, type OrderNotification, verifyNotification } from '@checkout/invoicebox';

@@ -2,9 +2,10 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { expect, it } from 'vitest';
-import { PACKAGE_DIR, run } from './run.js';
+import { SDK_DIR } from '../support/pack-sdk.js';
+import { run } from '../support/run.js';
 
-const COMMITTED = join(PACKAGE_DIR, '../../docs/sdk');
+const COMMITTED = join(SDK_DIR, '../../docs/sdk');
 
 function files(dir: string): Map<string, string> {
   const found = new Map<string, string>();
@@ -18,7 +19,7 @@ function files(dir: string): Map<string, string> {
 
 it('docs/sdk is what `pnpm --filter @checkout/invoicebox docs` generates from the current TSDoc', async () => {
   const fresh = mkdtempSync(join(tmpdir(), 'invoicebox-docs-'));
-  await run(`${PACKAGE_DIR}node_modules/.bin/typedoc`, ['--out', fresh, '--logLevel', 'Error'], PACKAGE_DIR);
+  await run(`${SDK_DIR}node_modules/.bin/typedoc`, ['--out', fresh, '--logLevel', 'Error'], SDK_DIR);
   const expected = files(fresh);
   const committed = files(COMMITTED);
   expect([...committed.keys()].sort(), 'run `pnpm --filter @checkout/invoicebox docs`').toEqual(

@@ -2,35 +2,31 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CONSUMER_CJS, CONSUMER_ESM, CONSUMER_TS, TSCONFIGS } from './consumer.js';
-import { buildAndPack, NPM_FLAGS, PACKAGE_DIR, run } from './run.js';
+import { CONSUMER_CJS, CONSUMER_ESM, CONSUMER_TS, TSCONFIGS } from '../support/consumer-files.js';
+import { NPM_FLAGS } from '../support/npm-flags.js';
+import { packSdk, SDK_DIR } from '../support/pack-sdk.js';
+import { run } from '../support/run.js';
+
+const HERE = new URL('..', import.meta.url).pathname;
 
 // What a consumer gets from the registry: the packed tarball, checked by the two tools the ecosystem trusts.
 let tarball: string;
 beforeAll(async () => {
-  tarball = await buildAndPack();
+  tarball = await packSdk();
 }, 300_000);
 
 it('has types that resolve for node10, node16 (CJS and ESM) and bundler: attw finds no problems', async () => {
-  const output = await run(
-    `${PACKAGE_DIR}node_modules/.bin/attw`,
-    [tarball, '--format', 'ascii'],
-    PACKAGE_DIR,
-  );
+  const output = await run(`${HERE}node_modules/.bin/attw`, [tarball, '--format', 'ascii'], HERE);
   expect(output).toContain('No problems found');
 }, 120_000);
 
 it('passes publint in strict mode', async () => {
-  const output = await run(
-    `${PACKAGE_DIR}node_modules/.bin/publint`,
-    ['run', tarball, '--strict'],
-    PACKAGE_DIR,
-  );
+  const output = await run(`${HERE}node_modules/.bin/publint`, ['run', tarball, '--strict'], HERE);
   expect(output).toContain('All good!');
 }, 120_000);
 
 it('ships the built JS, types and their maps, README and licence, and nothing of the repository', async () => {
-  const files = (await run('tar', ['tzf', tarball], PACKAGE_DIR)).split('\n').filter(Boolean);
+  const files = (await run('tar', ['tzf', tarball], HERE)).split('\n').filter(Boolean);
   for (const entry of ['index', 'web', 'testing']) {
     for (const dir of ['dist', 'dist/cjs']) {
       for (const ext of ['.js', '.js.map', '.d.ts', '.d.ts.map']) {
@@ -48,10 +44,10 @@ it('ships the built JS, types and their maps, README and licence, and nothing of
 });
 
 it('publishes zod as its only dependency and no workspace-only export condition', async () => {
-  const manifest = JSON.parse(await run('tar', ['xzf', tarball, '-O', 'package/package.json'], PACKAGE_DIR));
+  const manifest = JSON.parse(await run('tar', ['xzf', tarball, '-O', 'package/package.json'], HERE));
   expect(Object.keys(manifest.dependencies)).toEqual(['zod']);
   expect(manifest.dependencies.zod).toBe(
-    JSON.parse(readFileSync(`${PACKAGE_DIR}package.json`, 'utf8')).dependencies.zod,
+    JSON.parse(readFileSync(`${SDK_DIR}package.json`, 'utf8')).dependencies.zod,
   );
   expect(manifest.peerDependencies).toBeUndefined();
   expect(JSON.stringify(manifest.exports)).not.toContain('@checkout/source');
@@ -64,7 +60,7 @@ describe('a clean npm project that installs the tarball', () => {
   beforeAll(async () => {
     project = mkdtempSync(join(tmpdir(), 'invoicebox-consumer-'));
     writeFileSync(join(project, 'package.json'), '{ "name": "consumer", "private": true }\n');
-    const typesNode = JSON.parse(readFileSync(`${PACKAGE_DIR}node_modules/@types/node/package.json`, 'utf8'));
+    const typesNode = JSON.parse(readFileSync(`${HERE}node_modules/@types/node/package.json`, 'utf8'));
     await run(
       'npm',
       ['install', tarball, 'typescript@5.9.3', `@types/node@${typesNode.version}`, ...NPM_FLAGS],
