@@ -1,3 +1,5 @@
+import { rmSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { startSandbox } from '@checkout/sandbox';
 import { expect } from 'vitest';
 import { type InstalledExample, startExample } from './example-app.js';
@@ -93,5 +95,7 @@ export async function payThroughSandbox(
   } finally {
     await app.stop();
     await sandbox.close();
+    // node_modules of a Next.js app is hundreds of MB: do not leave one behind per run.
+    rmSync(dirname(example.dir), { recursive: true, force: true });
   }
 }

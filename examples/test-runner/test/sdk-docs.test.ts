@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { expect, it } from 'vitest';
@@ -21,6 +21,7 @@ it('docs/sdk is what `pnpm --filter @checkout/invoicebox docs` generates from th
   const fresh = mkdtempSync(join(tmpdir(), 'invoicebox-docs-'));
   await run(`${SDK_DIR}node_modules/.bin/typedoc`, ['--out', fresh, '--logLevel', 'Error'], SDK_DIR);
   const expected = files(fresh);
+  rmSync(fresh, { recursive: true, force: true });
   const committed = files(COMMITTED);
   expect([...committed.keys()].sort(), 'run `pnpm --filter @checkout/invoicebox docs`').toEqual(
     [...expected.keys()].sort(),

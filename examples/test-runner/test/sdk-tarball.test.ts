@@ -1,7 +1,7 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONSUMER_CJS, CONSUMER_ESM, CONSUMER_TS, TSCONFIGS } from '../support/consumer-files.js';
 import { NPM_FLAGS } from '../support/npm-flags.js';
 import { packSdk, SDK_DIR } from '../support/pack-sdk.js';
@@ -72,6 +72,7 @@ describe('a clean npm project that installs the tarball', () => {
     writeFileSync(join(project, 'consumer.cjs'), CONSUMER_CJS);
     writeFileSync(join(project, 'consumer.mjs'), CONSUMER_ESM);
   }, 300_000);
+  afterAll(() => rmSync(project, { recursive: true, force: true }));
 
   const expected = { merchantOrderId: 'A-1', rub: 371.88 };
 
