@@ -1,0 +1,38 @@
+import { createHmac } from 'node:crypto';
+import { expect, it } from 'vitest';
+import { InvoiceboxSignatureError, verifyNotification } from '../../src/index.js';
+import { signedTestNotification, testNotification } from '../../src/testing.js';
+
+const key = 'shop-notification-key';
+
+it('signs the body as Invoicebox does, so the shop verifies it on the raw bytes', () => {
+  const notification = testNotification({
+    merchantOrderId: 'A-1001',
+    amount: 371.88,
+    successUrl: 'https://s.example/x',
+  });
+  const { body, headers } = signedTestNotification(notification, { key });
+
+  expect(body).toContain('"successUrl":"https:\\/\\/s.example\\/x"'); // PHP's json_encode escapes slashes
+  expect(headers).toEqual({
+    'Content-Type': 'application/json',
+    'X-Signature': createHmac('sha1', key).update(body).digest('hex'),
+  });
+  expect(verifyNotification(Buffer.from(body), headers['X-Signature'], key)).toMatchObject({
+    merchantOrderId: 'A-1001',
+    amount: 371.88,
+    status: 'completed',
+  });
+});
+
+it('is rejected under another key, as a forged notification would be', () => {
+  const { body, headers } = signedTestNotification(testNotification(), { key });
+  expect(() => verifyNotification(body, headers['X-Signature'], 'another-key')).toThrow(
+    InvoiceboxSignatureError,
+  );
+});
+
+it('builds a notification the SDK accepts, with overrides applied', () => {
+  const n = testNotification({ status: 'canceled', merchantId: 'm-1' });
+  expect(n).toMatchObject({ status: 'canceled', merchantId: 'm-1', currencyId: 'RUB' });
+});
