@@ -1,4 +1,5 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
+import { InvoiceboxResponseError } from '@checkout/invoicebox';
 import { initTRPC, TRPCError } from '@trpc/server';
 import { ZodError } from 'zod';
 import type { Deps } from '../deps.js';
@@ -61,6 +62,14 @@ const hideInternals = t.middleware(async ({ next }) => {
       throw new TRPCError({
         code: 'TOO_MANY_REQUESTS',
         message: `We are talking to Invoicebox as fast as it allows; please retry in ${Math.ceil(cause.retryInMs / 1000)} s.`,
+        cause,
+      });
+    }
+    if (cause instanceof InvoiceboxResponseError) {
+      // Invoicebox answered in a shape we cannot read: say where, so staff can report it; nothing was changed.
+      throw new TRPCError({
+        code: 'BAD_GATEWAY',
+        message: `Invoicebox answered in a shape we cannot read: ${cause.issues[0]?.field ?? 'the body'}: ${cause.issues[0]?.message ?? 'unexpected'}. Nothing was changed; please retry later.`,
         cause,
       });
     }

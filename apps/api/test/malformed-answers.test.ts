@@ -1,0 +1,114 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { count, eq } from 'drizzle-orm';
+import { afterAll, describe, expect, it } from 'vitest';
+import { orders, refunds } from '../src/db/schema.js';
+import { createLogger } from '../src/logger.js';
+import { type RunningApi, startApi } from '../src/server.js';
+import { DRIVERS } from './support/databases.js';
+import { checkoutInput, waitForStatus } from './support/fixtures.js';
+import { ADMIN_TOKEN, RELAXED_LIMITS, STOREFRONT_URL, useHarness } from './support/harness.js';
+
+/**
+ * Invoicebox (the real sandbox behind it) does the work, but the answers to the matching requests arrive
+ * malformed, as from a release of Invoicebox that changed a field's type.
+ */
+async function startGarblingProxy(target: string, garble: { method: string; path: RegExp; body: string }) {
+  const server: Server = createServer(async (req, res) => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const headers = Object.fromEntries(
+      Object.entries(req.headers).filter(
+        ([k, v]) => typeof v === 'string' && k !== 'host' && k !== 'connection',
+      ),
+    ) as Record<string, string>;
+    const upstream = await fetch(`${target}${req.url}`, {
+      method: req.method ?? 'GET',
+      headers,
+      ...(chunks.length > 0 ? { body: Buffer.concat(chunks) } : {}),
+    });
+    const real = Buffer.from(await upstream.arrayBuffer());
+    const garbled = req.method === garble.method && garble.path.test(req.url ?? '');
+    res.writeHead(upstream.status, { 'content-type': 'application/json' });
+    res.end(garbled ? garble.body : real);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+for (const driver of DRIVERS) {
+  describe.skipIf(driver.skip)(`malformed answers from Invoicebox on ${driver.name}`, () => {
+    const h = useHarness(driver.name);
+    const closers: (() => Promise<void>)[] = [];
+    afterAll(async () => {
+      for (const close of closers) await close();
+    });
+
+    /** A second replica on the same database whose Invoicebox answers garble the matching requests. */
+    async function replicaBehind(garble: {
+      method: string;
+      path: RegExp;
+      body: string;
+    }): Promise<RunningApi> {
+      const proxy = await startGarblingProxy(h.sandbox.url, garble);
+      const api = await startApi({
+        port: 0,
+        database: h.database,
+        invoiceboxApiUrl: proxy.url,
+        storefrontUrl: STOREFRONT_URL,
+        adminToken: ADMIN_TOKEN,
+        reconcileIntervalMs: false,
+        invoiceboxRetry: { baseDelayMs: 5, maxDelayMs: 20 },
+        limits: RELAXED_LIMITS,
+        logger: createLogger('silent'),
+      });
+      closers.push(() => api.close(), proxy.close);
+      return api;
+    }
+
+    it('a garbled create answer is never half-applied: the order is looked up and adopted once', async () => {
+      const api = await replicaBehind({
+        method: 'POST',
+        path: /^\/v3\/billing\/api\/order\/order$/,
+        body: '{"data":{"id":42,"status":["created"]}}',
+      });
+      const input = checkoutInput();
+      const placed = await api.caller().orders.create(input);
+      const [row] = await h.database.db.select().from(orders).where(eq(orders.id, placed.orderId));
+      expect(row).toMatchObject({ status: 'awaiting_payment', createAttempts: 1 });
+      expect(row?.invoiceboxOrderId).toMatch(/^[0-9a-f-]{36}$/);
+      const remote = (await h.control('GET', '/_sandbox/orders')) as {
+        orders: { merchantOrderId: string }[];
+      };
+      expect(remote.orders.filter((o) => o.merchantOrderId === placed.orderId)).toHaveLength(1);
+    });
+
+    it('a garbled refundable-lines answer is a BAD_GATEWAY naming the field, and writes no refund', async () => {
+      const { orderId } = await h.http().orders.create.mutate(checkoutInput());
+      await h.control('POST', `/_sandbox/orders/${orderId}/pay`, {});
+      await waitForStatus(h.api, orderId, 'paid');
+      const api = await replicaBehind({
+        method: 'GET',
+        path: /\/refund-basket-item$/,
+        body: '{"data":[{"sku":"TEA-100","name":"Иван-чай","quantity":2,"amount":"много"}]}',
+      });
+      const staff = api.caller({ admin: true });
+      await expect(staff.admin.refunds.refundable({ orderId })).rejects.toMatchObject({
+        code: 'BAD_GATEWAY',
+        message: expect.stringMatching(/data\[0\]\.amount/),
+      });
+      await expect(
+        staff.admin.refunds.create({ orderId, lines: [{ sku: 'TEA-100', quantity: 1 }] }),
+      ).rejects.toMatchObject({ code: 'BAD_GATEWAY' });
+      const [written] = await h.database.db
+        .select({ n: count() })
+        .from(refunds)
+        .where(eq(refunds.orderId, orderId));
+      expect(written?.n).toBe(0);
+      expect((await h.http().orders.byId.query({ id: orderId })).status).toBe('paid');
+    });
+  });
+}
