@@ -1,43 +1,12 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { count, eq } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { orders, refunds } from '../src/db/schema.js';
 import { createLogger } from '../src/logger.js';
 import { type RunningApi, startApi } from '../src/server.js';
+import { type Garble, startCountingProxy } from './support/counting-proxy.js';
 import { DRIVERS } from './support/databases.js';
 import { checkoutInput, waitForStatus } from './support/fixtures.js';
 import { ADMIN_TOKEN, RELAXED_LIMITS, STOREFRONT_URL, useHarness } from './support/harness.js';
-
-/**
- * Invoicebox (the real sandbox behind it) does the work, but the answers to the matching requests arrive
- * malformed, as from a release of Invoicebox that changed a field's type.
- */
-async function startGarblingProxy(target: string, garble: { method: string; path: RegExp; body: string }) {
-  const server: Server = createServer(async (req, res) => {
-    const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
-    const headers = Object.fromEntries(
-      Object.entries(req.headers).filter(
-        ([k, v]) => typeof v === 'string' && k !== 'host' && k !== 'connection',
-      ),
-    ) as Record<string, string>;
-    const upstream = await fetch(`${target}${req.url}`, {
-      method: req.method ?? 'GET',
-      headers,
-      ...(chunks.length > 0 ? { body: Buffer.concat(chunks) } : {}),
-    });
-    const real = Buffer.from(await upstream.arrayBuffer());
-    const garbled = req.method === garble.method && garble.path.test(req.url ?? '');
-    res.writeHead(upstream.status, { 'content-type': 'application/json' });
-    res.end(garbled ? garble.body : real);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
 
 for (const driver of DRIVERS) {
   describe.skipIf(driver.skip)(`malformed answers from Invoicebox on ${driver.name}`, () => {
@@ -47,13 +16,9 @@ for (const driver of DRIVERS) {
       for (const close of closers) await close();
     });
 
-    /** A second replica on the same database whose Invoicebox answers garble the matching requests. */
-    async function replicaBehind(garble: {
-      method: string;
-      path: RegExp;
-      body: string;
-    }): Promise<RunningApi> {
-      const proxy = await startGarblingProxy(h.sandbox.url, garble);
+    /** A second replica on the same database; Invoicebox does the work, but the matching answers arrive garbled. */
+    async function replicaBehind(garble: Garble): Promise<RunningApi> {
+      const proxy = await startCountingProxy(h.sandbox.url, garble);
       const api = await startApi({
         port: 0,
         database: h.database,
@@ -71,8 +36,7 @@ for (const driver of DRIVERS) {
 
     it('a garbled create answer is never half-applied: the order is looked up and adopted once', async () => {
       const api = await replicaBehind({
-        method: 'POST',
-        path: /^\/v3\/billing\/api\/order\/order$/,
+        request: /^POST \/v3\/billing\/api\/order\/order$/,
         body: '{"data":{"id":42,"status":["created"]}}',
       });
       const input = checkoutInput();
@@ -91,8 +55,7 @@ for (const driver of DRIVERS) {
       await h.control('POST', `/_sandbox/orders/${orderId}/pay`, {});
       await waitForStatus(h.api, orderId, 'paid');
       const api = await replicaBehind({
-        method: 'GET',
-        path: /\/refund-basket-item$/,
+        request: /^GET .*\/refund-basket-item$/,
         body: '{"data":[{"sku":"TEA-100","name":"Иван-чай","quantity":2,"amount":"много"}]}',
       });
       const staff = api.caller({ admin: true });

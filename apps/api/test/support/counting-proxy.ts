@@ -1,8 +1,14 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-/** A plain HTTP forwarder in front of the sandbox that records every request the API sends to "Invoicebox". */
-export async function startCountingProxy(target: string) {
+/** Replaces the answer to the requests it matches (`METHOD /path`), as from an Invoicebox that changed a field. */
+export type Garble = { request: RegExp; body: string };
+
+/**
+ * A plain HTTP forwarder in front of the sandbox that records every request the API sends to "Invoicebox";
+ * with `garble`, the sandbox still does the work but the matching answers arrive as `garble.body`.
+ */
+export async function startCountingProxy(target: string, garble?: Garble) {
   const seen: string[] = [];
   const server = createServer(async (req, res) => {
     seen.push(`${req.method} ${req.url}`);
@@ -25,7 +31,7 @@ export async function startCountingProxy(target: string) {
         ? { 'x-request-id': upstream.headers.get('x-request-id')! }
         : {}),
     });
-    res.end(body);
+    res.end(garble?.request.test(`${req.method} ${req.url}`) ? garble.body : body);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
