@@ -13,6 +13,7 @@ import {
 } from './signature-algorithm.js';
 import { InvoiceboxSignatureError } from './signature-error.js';
 
+/** Options of verifyNotification; the key itself is a separate argument. */
 export interface VerifyNotificationOptions {
   /** The HMAC digest chosen in the Invoicebox cabinet; default `sha1` (Invoicebox's default). */
   algorithm?: NotificationSignatureAlgorithm;
