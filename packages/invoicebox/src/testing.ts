@@ -7,19 +7,22 @@
  */
 import { serializeInvoiceboxJson } from './notifications/serialize-invoicebox-json.js';
 import { signNotification } from './notifications/sign-notification.js';
+import type { NotificationSignatureAlgorithm } from './notifications/signature-algorithm.js';
 import type { OrderNotification } from './schemas/notification.js';
 
 /** Options for {@link signedTestNotification}. */
 export interface SignedTestNotificationOptions {
   /** The shop's notification key: the same one your handler passes to `verifyNotification`. */
   key: string;
+  /** The HMAC digest chosen in the shop's cabinet; default `sha1` (Invoicebox's default), as in `verifyNotification`. */
+  algorithm?: NotificationSignatureAlgorithm;
 }
 
 /** A notification request as Invoicebox would send it: POST `body` with `headers` to your webhook URL. */
 export interface SignedTestNotification {
   /** The exact body bytes, serialised as Invoicebox (PHP `json_encode`) writes them. */
   body: string;
-  /** `X-Signature` is the hex HMAC of `body` with the key. */
+  /** `X-Signature` is the hex HMAC of `body` with the key, using `algorithm`. */
   headers: { 'Content-Type': 'application/json'; 'X-Signature': string };
 }
 
@@ -49,7 +52,7 @@ export function testNotification(overrides: Partial<OrderNotification> = {}): Or
 }
 
 /**
- * Serialises a notification and signs it with `key`, so a test can POST it to the shop's webhook route and the
+ * Serialises a notification and signs it with `key` (and `algorithm`, default sha1), so a test can POST it to the shop's webhook route and the
  * route's `verifyNotification` accepts it.
  *
  * @example
@@ -65,6 +68,9 @@ export function signedTestNotification(
   const body = serializeInvoiceboxJson(notification);
   return {
     body,
-    headers: { 'Content-Type': 'application/json', 'X-Signature': signNotification(body, options.key) },
+    headers: {
+      'Content-Type': 'application/json',
+      'X-Signature': signNotification(body, options.key, options.algorithm),
+    },
   };
 }

@@ -1,3 +1,4 @@
+/** Every `vatCode` Invoicebox accepts, including the 22% rates of 2026; `_ADDED` codes charge VAT on top of the price. */
 export const VAT_CODES = [
   'VATNONE',
   'RUS_VAT0',
@@ -13,8 +14,10 @@ export const VAT_CODES = [
   'RUS_VAT22_ADDED',
 ] as const;
 
+/** A `vatCode` of a basket line (Invoicebox API v3, basket item). */
 export type VatCode = (typeof VAT_CODES)[number];
 
+/** What a VAT code means for the arithmetic: the rate and whether it is included in or added to the price. */
 export interface VatRate {
   /** Whole percent: 0, 5, 7, 10, 20 or 22. */
   percent: number;
@@ -37,10 +40,12 @@ const RATES: Record<VatCode, VatRate> = {
   RUS_VAT22_ADDED: { percent: 22, added: true },
 };
 
+/** Narrows an untrusted string (form input, database column) to a known VatCode. */
 export function isVatCode(value: unknown): value is VatCode {
   return typeof value === 'string' && Object.hasOwn(RATES, value);
 }
 
+/** Rate of a VAT code; throws RangeError for a code outside VAT_CODES (e.g. a newer one read from a response). */
 export function vatRate(code: VatCode): VatRate {
   const rate = RATES[code];
   if (!rate) throw new RangeError(`Unknown VAT code: ${String(code)}`);

@@ -1,2 +1,2 @@
-/** Package version, sent in the default User-Agent (a test keeps it equal to package.json). */
+/** Package version, sent in the default User-Agent. Generated from package.json by scripts/sync-version.mjs. */
 export const PACKAGE_VERSION = '0.1.0';

@@ -78,6 +78,21 @@ describe('verifyNotification errors tell the integrator what to fix', () => {
     expect(error.reason).toBe('raw_body_expected');
     expect(error.message).toMatch(/raw request body/);
     expect(error.message).toMatch(/parseAs: 'buffer'/);
+    expect(error.message).toMatch(/express\.raw\(\{ type: 'application\/json' \}\)/);
+  });
+
+  it('a missing body names the framework settings that keep the raw bytes', () => {
+    for (const missing of [undefined, null]) {
+      const error = reasonOf(() =>
+        verifyNotification(missing as unknown as string, NOTIFICATION_SIGNATURE, NOTIFICATION_KEY),
+      );
+      expect(error.reason).toBe('raw_body_expected');
+      expect(error.message).toContain(`but got ${String(missing)}.`);
+      expect(error.message).toContain('NestFactory.create(AppModule, { rawBody: true })');
+      expect(error.message).toContain('req.rawBody');
+      expect(error.message).toContain('await request.text()');
+      expect(error.message).toContain('arrayBuffer()');
+    }
   });
 
   it('missing header', () => {

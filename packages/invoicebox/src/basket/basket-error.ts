@@ -1,5 +1,6 @@
 import { InvoiceboxError } from '../errors.js';
 
+/** Invoicebox's own error codes for basket arithmetic, plus `wrong_value` for input that is not a valid amount. */
 export type BasketIssueCode =
   | 'wrong_total_amount'
   | 'wrong_total_vat_amount'

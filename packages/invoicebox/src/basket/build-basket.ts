@@ -5,6 +5,7 @@ import { type BasketIssue, InvoiceboxBasketError } from './basket-error.js';
 import { mulDivRound } from './integer-math.js';
 import { MILLI, toMilliUnits } from './quantity.js';
 
+/** One line as the shop knows it: kopeck unit price and quantity; buildBasket derives every wire amount from it. */
 export interface BasketLineInput {
   sku: string;
   name: string;
@@ -39,6 +40,7 @@ export interface BuiltBasketLine {
   totalVatAmount: number;
 }
 
+/** buildBasket's result: the lines and the order totals, all in kopecks; toBasketItems turns it into wire items. */
 export interface BuiltBasket {
   lines: BuiltBasketLine[];
   /** Order total in kopecks (Σ totalAmount). */
@@ -47,10 +49,15 @@ export interface BuiltBasket {
   vatAmount: number;
 }
 
-interface LineAmounts {
+/** The per-line amounts Invoicebox checks, in kopecks. */
+export interface LineAmounts {
+  /** Unit price with VAT (`amount`). */
   unitAmount: number;
+  /** Unit price without VAT (`amountWoVat`). */
   unitAmountWoVat: number;
+  /** Line total with VAT (`totalAmount`). */
   totalAmount: number;
+  /** VAT of the line total (`totalVatAmount`). */
   totalVatAmount: number;
 }
 

@@ -5,6 +5,7 @@ export {
   type BuiltBasketLine,
   buildBasket,
   computeLineAmounts,
+  type LineAmounts,
 } from './build-basket.js';
 export { fromMilliUnits, toMilliUnits } from './quantity.js';
 export { toBasketItems } from './to-basket-items.js';

@@ -6,6 +6,7 @@ import { mulDivRound } from './integer-math.js';
 import { MILLI, toMilliUnits } from './quantity.js';
 import { lineTotalMatches } from './round-policy.js';
 
+/** The amounts of an order or refund as sent on the wire (roubles, up to 2 decimals): what validateBasket checks. */
 export interface BasketOrder {
   amount: number;
   vatAmount: number;
@@ -25,7 +26,9 @@ export interface BasketOrder {
  */
 export type BasketCheckMode = 'server' | 'strict';
 
+/** Options of validateBasket / assertValidBasket. */
 export interface ValidateBasketOptions {
+  /** Default `server`; see BasketCheckMode. */
   mode?: BasketCheckMode;
 }
 

@@ -42,6 +42,7 @@ import { sumItems } from './sum-items.js';
 import { type HttpMethod, type ResponseInfo, sendRequest, type TransportConfig } from './transport.js';
 import { type BasketValidation, checkBasketAmounts, validateRequest } from './validate-request.js';
 
+/** Connection settings for createInvoiceboxClient; only `baseUrl` and `token` are required. */
 export interface InvoiceboxClientOptions {
   /** `https://api.invoicebox.ru`, or the sandbox URL. No version segment. */
   baseUrl: string;
@@ -51,8 +52,10 @@ export interface InvoiceboxClientOptions {
   userAgent?: string;
   /** Per attempt; default 20 000 ms. */
   timeoutMs?: number;
+  /** A fetch to send requests with (proxy, tracing, tests); default the global fetch. */
   fetch?: typeof fetch;
   retry?: RetryOptions;
+  /** Called after every HTTP response (including retried ones), for logs and metrics; never sees the token. */
   onResponse?: (info: ResponseInfo) => void;
   /**
    * Check basket arithmetic locally before create/update/refund/correction (throws InvoiceboxBasketError).
@@ -62,11 +65,13 @@ export interface InvoiceboxClientOptions {
   validateBaskets?: BasketValidation;
 }
 
+/** Paging of list endpoints; Invoicebox numbers pages from 1. */
 export interface PageParams {
   page?: number;
   pageSize?: number;
 }
 
+/** Filters of `GET /filter/api/order/order`; absent fields do not filter. */
 export interface FindOrdersParams extends PageParams {
   id?: string;
   merchantOrderId?: string;
@@ -76,6 +81,7 @@ export interface FindOrdersParams extends PageParams {
   order?: Record<string, 'asc' | 'desc'>;
 }
 
+/** Filters of `GET /filter/api/order/refund-order`; `parentId` is the paid order the refunds belong to. */
 export interface FindRefundsParams extends PageParams {
   id?: string;
   parentId?: string;
@@ -83,6 +89,7 @@ export interface FindRefundsParams extends PageParams {
   status?: string | string[];
 }
 
+/** Filters of the shipment list: the shipments (delivery receipts) of one order. */
 export interface ListShipmentsParams extends PageParams {
   orderId: string;
 }
@@ -90,6 +97,10 @@ export interface ListShipmentsParams extends PageParams {
 /** A correction order: a create-order request whose `parentId` is the draft refund it corrects. */
 export type CreateCorrectionOrderRequest = CreateOrderRequest & { parentId: string };
 
+/**
+ * Input of refundWithFee: a refund of the full-price lines plus a correction order for what the shop keeps. Amounts
+ * in the basket items are roubles, as on the wire.
+ */
 export interface RefundWithFeeParams {
   /** The paid order. */
   parentId: string;
@@ -131,6 +142,10 @@ const feeItemsSchema = z.strictObject({
 const REFUND_PAGE_SIZE = 100;
 const MAX_REFUND_PAGES = 50;
 
+/**
+ * A typed Invoicebox API v3 client: requests are validated before sending, responses parsed, reads retried, and
+ * every failure is a typed InvoiceboxError. Each method resolves to `{ data, requestId }`.
+ */
 export function createInvoiceboxClient(options: InvoiceboxClientOptions) {
   const config: TransportConfig = {
     baseUrl: options.baseUrl.replace(/\/+$/, '').replace(/\/[vl]3$/, ''),
@@ -278,22 +293,27 @@ export function createInvoiceboxClient(options: InvoiceboxClientOptions) {
     /** `GET /security/api/auth/auth`: `userId` is null when the token was not recognised as a user. */
     checkAuth: () => single('GET', '/security/api/auth/auth', authEnvelope),
 
+    /** `POST /billing/api/order/order`: creates an order and returns it with the `paymentUrl` to send the buyer to. */
     createOrder: async (request: CreateOrderRequest) => {
       const body = validateRequest(createOrderRequestSchema, request);
       checkBasketAmounts(body, validateBaskets);
       return single('POST', '/billing/api/order/order', orderEnvelope, body);
     },
 
+    /** `GET /billing/api/order/order/{id}`, falling back to the filter endpoint on 404 (see the function above). */
     getOrder,
 
+    /** `GET /filter/api/order/order`: one page of orders with `metaData` (totalCount, page, pageSize). */
     findOrders,
 
+    /** `PUT /billing/api/order/order/{id}`: changes an unpaid order; the basket is checked like on create. */
     updateOrder: async (orderId: string, patch: UpdateOrderRequest) => {
       const body = validateRequest(updateOrderRequestSchema, patch);
       checkBasketAmounts(body, validateBaskets);
       return single('PUT', `/billing/api/order/order/${id(orderId)}`, orderEnvelope, body);
     },
 
+    /** `DELETE /billing/api/order/order/{id}`: cancels an unpaid order so it can no longer be paid. */
     cancelOrder: (orderId: string) =>
       single('DELETE', `/billing/api/order/order/${id(orderId)}`, orderEnvelope),
 
@@ -338,8 +358,10 @@ export function createInvoiceboxClient(options: InvoiceboxClientOptions) {
       return { data: computeRefundableRows(rows, order, refunds, requestId), requestId };
     },
 
+    /** `POST /billing/api/order/refund-order`: refunds the given lines of a paid order (amounts in roubles). */
     createRefund,
 
+    /** `GET /filter/api/order/refund-order`: one page of refunds with `metaData`. */
     findRefunds,
 
     /** `POST /billing/api/order/correction-order`: the fee kept from a draft refund (`parentId` = its id). */
@@ -447,4 +469,5 @@ export function createInvoiceboxClient(options: InvoiceboxClientOptions) {
   };
 }
 
+/** The client createInvoiceboxClient returns, for typing the places that receive it. */
 export type InvoiceboxClient = ReturnType<typeof createInvoiceboxClient>;

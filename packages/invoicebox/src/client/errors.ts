@@ -2,12 +2,19 @@ import { InvoiceboxError } from '../errors.js';
 import type { ApiErrorField } from '../schemas/envelopes.js';
 import type { FieldIssue } from './field-path.js';
 
-interface HttpErrorInit {
+/** What an InvoiceboxApiError carries about the failed HTTP exchange. */
+export interface HttpErrorInit {
+  /** HTTP status code. */
   status: number;
+  /** Invoicebox's error code from the envelope, e.g. `unauthorized`. */
   code: string;
+  /** Per-field errors from the envelope, when Invoicebox sent them. */
   fields?: ApiErrorField[];
+  /** `X-Request-Id` of the response, for Invoicebox support. */
   requestId: string | null;
+  /** HTTP method of the request. */
   method: string;
+  /** Request path with the API version, e.g. `/v3/billing/api/order/order`. */
   path: string;
 }
 

@@ -6,6 +6,7 @@ export function fieldPath(path: readonly PropertyKey[]): string {
   }, '');
 }
 
+/** One rejected field: `field` is a path like `basketItems[1].amount`, `message` says what is wrong with it. */
 export interface FieldIssue {
   field: string;
   message: string;

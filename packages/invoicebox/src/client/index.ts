@@ -10,6 +10,7 @@ export {
   type RefundWithFeeParams,
 } from './create-client.js';
 export {
+  type HttpErrorInit,
   InvoiceboxApiError,
   InvoiceboxAuthError,
   InvoiceboxNetworkError,
@@ -22,7 +23,7 @@ export {
   InvoiceboxUnknownResultError,
 } from './errors.js';
 export type { FieldIssue } from './field-path.js';
-export type { DateRange } from './query.js';
+export type { DateBound, DateRange } from './query.js';
 export { parseRetryAfter, type RetryOptions } from './retry.js';
-export type { ResponseInfo } from './transport.js';
+export type { HttpMethod, ResponseInfo } from './transport.js';
 export type { BasketValidation } from './validate-request.js';

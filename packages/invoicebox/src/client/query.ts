@@ -1,6 +1,8 @@
 import { formatAtomDate } from '../schemas/primitives.js';
 
+/** A range bound: a Date (sent in ATOM format, `Y-m-d\TH:i:sP`) or a string sent as is. */
 export type DateBound = Date | string;
+/** An inclusive date filter: `ge` from, `le` up to; either may be absent. */
 export interface DateRange {
   ge?: DateBound;
   le?: DateBound;

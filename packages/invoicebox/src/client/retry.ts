@@ -1,3 +1,4 @@
+/** Retry of reads on network errors and 408/425/429/503; writes are never retried, so nothing is charged twice. */
 export interface RetryOptions {
   /** Extra attempts for reads (GET) after the first; default 3. Writes are never retried. */
   retries?: number;

@@ -10,8 +10,10 @@ import {
 } from './errors.js';
 import { backoffDelay, parseRetryAfter, RETRYABLE_STATUSES, type ResolvedRetry, sleep } from './retry.js';
 
+/** The HTTP methods Invoicebox API v3 uses. */
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
+/** One HTTP exchange as reported to `onResponse`: enough for logs and latency metrics, no bodies or token. */
 export interface ResponseInfo {
   method: HttpMethod;
   path: string;

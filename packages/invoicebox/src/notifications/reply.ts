@@ -1,5 +1,6 @@
 import type { OrderNotification } from '../schemas/notification.js';
 
+/** Error codes Invoicebox accepts in a notification answer (protocol, "Notification response"). */
 export const NOTIFICATION_ERROR_CODES = [
   'out_of_service',
   'order_wrong_amount',
@@ -10,8 +11,10 @@ export const NOTIFICATION_ERROR_CODES = [
   'order_wrong_status',
   'order_wrong_currency',
 ] as const;
+/** A code for `notificationReply.error`; only `out_of_service` makes Invoicebox retry. */
 export type NotificationErrorCode = (typeof NOTIFICATION_ERROR_CODES)[number];
 
+/** The JSON body a shop answers a notification with (always with HTTP 200). */
 export type NotificationReply =
   | { status: 'success' }
   | { status: 'error'; code: NotificationErrorCode; message: string };
@@ -29,6 +32,7 @@ const DEFAULT_MESSAGES: Record<NotificationErrorCode, string> = {
 
 /** Answer bodies for a notification; always send them with HTTP 200 (any other status counts as a failed delivery). */
 export const notificationReply = {
+  /** The order was handled (or already had been): Invoicebox stops delivering this notification. */
   success: (): NotificationReply => ({ status: 'success' }),
   /** `out_of_service` makes Invoicebox retry (10 more times in 24 h). Message is capped at 500 characters. */
   error: (code: NotificationErrorCode, message?: string): NotificationReply => ({
@@ -42,6 +46,7 @@ export const notificationReply = {
 export const MONITORING_PROBE_ORDER_ID = 'ffffffff-ffff-ffff-ffff-ffffffffffff';
 const LEGACY_PROBE_ID = '00000-00000-00000-00000';
 
+/** True for Invoicebox's monitoring notification (current or legacy id), which must not touch any real order. */
 export function isMonitoringProbe(notification: Pick<OrderNotification, 'id'>): boolean {
   return notification.id === MONITORING_PROBE_ORDER_ID || notification.id === LEGACY_PROBE_ID;
 }

@@ -3,6 +3,7 @@
  * (notification settings; default `hmac` + `sha1`), so the shop has to be told which one it chose.
  */
 export const NOTIFICATION_SIGNATURE_ALGORITHMS = ['sha1', 'sha256', 'sha512'] as const;
+/** The digest of the notification HMAC, as chosen in the Invoicebox cabinet. */
 export type NotificationSignatureAlgorithm = (typeof NOTIFICATION_SIGNATURE_ALGORITHMS)[number];
 
 /** Digest length in bytes; the hex signature is twice as long (40, 64, 128 characters). */

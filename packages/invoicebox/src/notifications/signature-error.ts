@@ -1,5 +1,6 @@
 import { InvoiceboxError } from '../errors.js';
 
+/** Why a notification was rejected, for logs and metrics; each maps to a different fix on the shop's side. */
 export type SignatureErrorReason =
   | 'raw_body_expected'
   | 'signature_missing'

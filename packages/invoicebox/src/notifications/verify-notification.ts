@@ -13,6 +13,7 @@ import {
 } from './signature-algorithm.js';
 import { InvoiceboxSignatureError } from './signature-error.js';
 
+/** Options of verifyNotification; the key itself is a separate argument. */
 export interface VerifyNotificationOptions {
   /** The HMAC digest chosen in the Invoicebox cabinet; default `sha1` (Invoicebox's default). */
   algorithm?: NotificationSignatureAlgorithm;
@@ -26,10 +27,14 @@ export interface VerifyNotificationOptions {
 
 const HEX = /^[0-9a-f]+$/;
 
+// One fix per framework, because the integrator reading this knows their framework, not where its raw body hides.
 const RAW_BODY_HINT =
-  'Pass the raw request bytes, before any JSON parsing: e.g. express.raw({ type: "application/json" }), ' +
-  "fastify.addContentTypeParser('application/json', { parseAs: 'buffer' }, (req, body, done) => done(null, body)), " +
-  'or the concatenated chunks of a node:http request.';
+  'Pass the raw request bytes, before any JSON parsing: ' +
+  'NestJS: NestFactory.create(AppModule, { rawBody: true }) and verify req.rawBody; ' +
+  'Next.js App Router: verify await request.text() (or Buffer.from(await request.arrayBuffer())), not request.json(); ' +
+  "Express: express.raw({ type: 'application/json' }) on the webhook route, registered before express.json(); " +
+  "Fastify: addContentTypeParser('application/json', { parseAs: 'buffer' }, (req, body, done) => done(null, body)); " +
+  'node:http: the concatenated request chunks.';
 
 function toBytes(rawBody: unknown): Buffer {
   if (typeof rawBody === 'string') return Buffer.from(rawBody, 'utf8');
@@ -48,7 +53,8 @@ function toBytes(rawBody: unknown): Buffer {
   throw new InvoiceboxSignatureError(
     'raw_body_expected',
     `verifyNotification needs the raw request body (Buffer, Uint8Array or string) but got ${got}. ` +
-      `A parsed object cannot be verified: the signature covers the exact bytes Invoicebox sent. ${RAW_BODY_HINT}`,
+      `The signature covers the exact bytes Invoicebox sent, so a missing or parsed body cannot be verified. ` +
+      RAW_BODY_HINT,
   );
 }
 

@@ -42,6 +42,7 @@ const requestShape = {
 
 /** A basket line as we send it (roubles). Strict: a typo in a field name is an error, not a silently dropped field. */
 export const basketItemSchema = z.strictObject(requestShape);
+/** A basket line to send, amounts in roubles (convert from kopecks with toBasketItems or fromKopecks). */
 export type BasketItem = z.infer<typeof basketItemSchema>;
 
 /**
@@ -63,4 +64,5 @@ export const basketItemResponseSchema = z.looseObject({
   type: responseItemTypeSchema.optional(),
   paymentType: responsePaymentTypeSchema.optional(),
 });
+/** A basket line as Invoicebox returns it, amounts in roubles; unknown codes kept as strings. */
 export type BasketItemResponse = z.infer<typeof basketItemResponseSchema>;

@@ -19,4 +19,5 @@ export const counterpartySchema = z.looseObject({
   postAddress: text,
   postAddressZip: text,
 });
+/** A counterparty (legal entity) record as Invoicebox returns it. */
 export type Counterparty = z.infer<typeof counterpartySchema>;

@@ -33,6 +33,7 @@ export const createOrderRequestSchema = z.strictObject({
   userAccountId: z.string().max(36).optional(),
   processable: z.boolean().optional(),
 });
+/** Body of an order creation; amounts in roubles, validated by createOrderRequestSchema before sending. */
 export type CreateOrderRequest = z.infer<typeof createOrderRequestSchema>;
 
 /** Body of `PUT /v3/billing/api/order/order/{id}` (unpaid orders only); every field optional. */
@@ -46,4 +47,5 @@ export const updateOrderRequestSchema = z.strictObject({
   customer: customerSchema.optional(),
   shopId: z.union([z.string().max(36), z.int()]).optional(),
 });
+/** Patch of an unpaid order; amounts in roubles. */
 export type UpdateOrderRequest = z.infer<typeof updateOrderRequestSchema>;

@@ -11,6 +11,7 @@ export const customerSchema = z.strictObject({
   taxRegistrationReasonCode: z.string().max(9).optional(),
   registrationAddress: z.string().max(1000).optional(),
 });
+/** Payer of an order as sent in requests. */
 export type Customer = z.infer<typeof customerSchema>;
 
 /** Payer as Invoicebox returns it: every field optional, an unknown `type` kept as a string. */

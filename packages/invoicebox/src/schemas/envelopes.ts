@@ -12,6 +12,7 @@ export const metaDataPagingSchema = z.looseObject({
   pageSize: responseNumberSchema,
   page: responseNumberSchema,
 });
+/** Paging of a list answer: totalCount, page and pageSize as numbers. */
 export type ListMetaData = z.infer<typeof metaDataPagingSchema>;
 
 /**
@@ -23,11 +24,13 @@ export function listEnvelope<T extends z.ZodType>(schema: T) {
   return z.looseObject({ data: z.array(schema), metaData: metaDataPagingSchema.optional() });
 }
 
+/** One field-level error in an error envelope: `{ name, code, message }`, `message` often empty. */
 export const errorFieldSchema = z.looseObject({
   name: z.string(),
   code: z.string(),
   message: z.string().nullish(),
 });
+/** One field-level error Invoicebox reported; `name` is the field, `code` e.g. `wrong_value`. */
 export type ApiErrorField = z.infer<typeof errorFieldSchema>;
 
 /** `{ error: { message, code, fields } }` with HTTP >= 400; `fields` may be missing. */
@@ -38,6 +41,7 @@ export const errorEnvelopeSchema = z.looseObject({
     fields: z.array(errorFieldSchema).optional(),
   }),
 });
+/** The body of an Invoicebox error answer. */
 export type ErrorEnvelope = z.infer<typeof errorEnvelopeSchema>;
 
 /** `GET /v3/security/api/auth/auth`: `userId` is null for an anonymous (token-less) caller. */
@@ -45,4 +49,5 @@ export const authInfoSchema = z.looseObject({
   userId: z.string().nullable(),
   profile: z.unknown().optional(),
 });
+/** Result of the auth check: who the token belongs to. */
 export type AuthInfo = z.infer<typeof authInfoSchema>;

@@ -20,6 +20,7 @@ export const orderNotificationSchema = z.looseObject({
   createdAt: z.string().optional(),
   basketItems: z.array(z.unknown()).optional(),
 });
+/** A payment notification Invoicebox POSTs to the shop, after verifyNotification checked its signature; amounts in roubles. */
 export type OrderNotification = z.infer<typeof orderNotificationSchema>;
 
 const isString = (v: unknown) => typeof v === 'string';

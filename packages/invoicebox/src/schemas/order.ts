@@ -41,4 +41,5 @@ export const orderSchema = z.looseObject({
   parentId: z.string().nullish(),
   processable: z.boolean().optional(),
 });
+/** An order as Invoicebox returns it; amounts in roubles, unknown statuses kept as strings. */
 export type Order = z.infer<typeof orderSchema>;

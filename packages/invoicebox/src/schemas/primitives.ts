@@ -47,6 +47,7 @@ export const atomDateTimeSchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?([+-]\d{2}:\d{2}|Z)$/, 'Expected an ATOM date-time');
 
+/** A calendar date without time (`YYYY-MM-DD`), as in a basket line's `serviceDate`. */
 export const plainDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Expected a YYYY-MM-DD date');
 
 /** Date -> ATOM string in UTC (`2020-12-22T00:00:00+00:00`), the format the API documents. */

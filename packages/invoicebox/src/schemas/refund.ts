@@ -11,6 +11,7 @@ export const refundableItemResponseSchema = basketItemResponseSchema.extend({
   availableAmount: responseNumberSchema.optional(),
   availableVatAmount: responseNumberSchema.optional(),
 });
+/** A row of the refundable-items answer as Invoicebox sends it; `availableAmount` may be missing. */
 export type RefundableItemResponse = z.infer<typeof refundableItemResponseSchema>;
 
 /**
@@ -21,6 +22,7 @@ export const refundableItemSchema = basketItemResponseSchema.extend({
   availableAmount: responseNumberSchema,
   availableVatAmount: responseNumberSchema,
 });
+/** A refundable line with what is left to refund (roubles), as getRefundableItems returns it. */
 export type RefundableItem = z.infer<typeof refundableItemSchema>;
 
 /** Body of `POST /v3/billing/api/order/refund-order`. `merchantOrderId` must be unique per refund. */
@@ -33,6 +35,7 @@ export const createRefundRequestSchema = z.strictObject({
   description: z.string().min(1).max(1000),
   status: z.enum(['draft', 'created']).optional(),
 });
+/** Body of a refund creation; amounts in roubles. */
 export type CreateRefundRequest = z.infer<typeof createRefundRequestSchema>;
 
 /** A refund ("return order") as Invoicebox returns it; unknown statuses and currencies are kept as strings. */
@@ -49,4 +52,5 @@ export const refundSchema = z.looseObject({
   createdAt: z.string().nullish(),
   status: responseRefundStatusSchema,
 });
+/** A refund order as Invoicebox returns it; amounts in roubles. */
 export type Refund = z.infer<typeof refundSchema>;

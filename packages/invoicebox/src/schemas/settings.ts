@@ -12,6 +12,7 @@ export const invoiceSettingSchema = z.strictObject({
   paymentMethodId: z.int().optional(),
   deliveryAddress: z.string().max(1000).optional(),
 });
+/** Payment-page behaviour of an order (`invoiceSetting`). */
 export type InvoiceSetting = z.infer<typeof invoiceSettingSchema>;
 
 /** Rounding policy of the order total (the docs disagree whether `strict` or `none` is the default). */
@@ -19,4 +20,5 @@ export const orderSettingSchema = z.strictObject({
   roundPolicy: roundPolicySchema.optional(),
   disableValidate: z.boolean().optional(),
 });
+/** Order-level settings (`orderSetting`): roundPolicy and disableValidate of the basket checks. */
 export type OrderSetting = z.infer<typeof orderSettingSchema>;

@@ -14,6 +14,7 @@ export const createShipmentRequestSchema = z.strictObject({
   basketItems: z.array(basketItemSchema).min(1),
   final: z.boolean().optional(),
 });
+/** Body of a shipment: goods shipped or service rendered, optionally closing (capturing) a held order. */
 export type CreateShipmentRequest = z.infer<typeof createShipmentRequestSchema>;
 
 /** A shipment as Invoicebox returns it: `id` is an integer in the docs' example, a string elsewhere. */
@@ -31,4 +32,5 @@ export const shipmentSchema = z.looseObject({
   createdAt: z.string().nullish(),
   basketItems: z.array(basketItemResponseSchema).optional(),
 });
+/** A shipment as Invoicebox returns it. */
 export type Shipment = z.infer<typeof shipmentSchema>;

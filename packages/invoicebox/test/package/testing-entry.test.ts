@@ -25,6 +25,19 @@ it('signs the body as Invoicebox does, so the shop verifies it on the raw bytes'
   });
 });
 
+it('signs with the algorithm the shop chose, which verifyNotification then has to be told', () => {
+  const { body, headers } = signedTestNotification(testNotification({ merchantOrderId: 'A-2002' }), {
+    key,
+    algorithm: 'sha256',
+  });
+
+  expect(headers['X-Signature']).toBe(createHmac('sha256', key).update(body).digest('hex'));
+  expect(verifyNotification(body, headers['X-Signature'], key, { algorithm: 'sha256' })).toMatchObject({
+    merchantOrderId: 'A-2002',
+  });
+  expect(() => verifyNotification(body, headers['X-Signature'], key)).toThrow(InvoiceboxSignatureError);
+});
+
 it('is rejected under another key, as a forged notification would be', () => {
   const { body, headers } = signedTestNotification(testNotification(), { key });
   expect(() => verifyNotification(body, headers['X-Signature'], 'another-key')).toThrow(
