@@ -116,6 +116,8 @@ Found by these drills while the kit was being built (fixed in apps/api 9363498, 
 drill 3 — during a database outage the webhook answered only after 11–39 s (postgres.js's default reconnect back-off)
 and checkout answered HTTP 500 carrying the SQL text and its parameters; drill 6 — a NUL character in any text input
 reached PostgreSQL and came back as HTTP 500 (43 of 20,000 calls).
+Later: drill 8 — a replica draining after SIGTERM answered 503 to requests that arrived on connections it had
+already accepted (fastify's return503OnClosing); it now serves them and closes the connection.
 
 ${notes.length ? `Notes:\n\n${notes.join('\n')}\n` : ''}`,
   );
