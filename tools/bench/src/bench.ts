@@ -2,12 +2,13 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import * as api from '@checkout/api/bench';
+import * as sandbox from '@checkout/sandbox/bench';
+import * as web from '@checkout/web/bench';
 import { docsPath } from './docs.js';
+import { measureVerify } from './invoicebox/verify-bench.js';
 import { measureNotificationEngine } from './measure/notification-engines.js';
 import { measureOrderRate } from './measure/order-rate.js';
-import { measureSandboxRate } from './measure/sandbox-rate.js';
-import { measureVerify } from './measure/verify.js';
-import { apiBench, invoiceboxBench, sandboxBench, webBench } from './reuse.js';
 import { buildStorefront, webRoot } from './storefront-build.js';
 import { markdownTable, num, ratio } from './table.js';
 import { startTempPostgres } from './temp-postgres.js';
@@ -43,7 +44,6 @@ async function step(name: string, fn: () => Promise<void>) {
 // A private PostgreSQL (initdb, own port) so the numbers do not depend on whatever else uses the shared server.
 const pg = await startTempPostgres();
 try {
-  const api = await apiBench();
   await step('notification throughput (apps/api/bench)', async () => {
     const r = await api.measureNotificationThroughput({
       adminDatabaseUrl: pg.url(),
@@ -87,70 +87,31 @@ try {
     ]);
   });
   await step('sandbox create-order rate (apps/sandbox/bench)', async () => {
-    // apps/sandbox/bench's measurement; ours (bare server that also parses the body) only if it cannot run.
-    const r = await sandboxBench()
-      .then((b) => b.measureCreateOrder({ concurrency: 16, maxRequests: 20_000, maxMs: 3_000 }))
-      .then((m) => {
-        if (m.sandbox.errors || m.baseline.errors) {
-          notes.push(
-            `sandbox bench: ${m.sandbox.errors} errors on the sandbox, ${m.baseline.errors} on the baseline`,
-          );
-        }
-        return {
-          sandbox: m.sandbox.requestsPerSecond,
-          bare: m.baseline.requestsPerSecond,
-          detail: `p50 ${num(m.sandbox.p50Ms, 1)} / p99 ${num(m.sandbox.p99Ms, 1)} ms`,
-          baseline: `bare node:http answering fixed JSON (p50 ${num(m.baseline.p50Ms, 1)} / p99 ${num(m.baseline.p99Ms, 1)} ms)`,
-        };
-      })
-      .catch(async (error: unknown) => {
-        notes.push(`sandbox bench unavailable, measured here instead: ${String(error).slice(0, 160)}`);
-        const own = await measureSandboxRate(16);
-        return {
-          sandbox: own.sandboxPerSecond,
-          bare: own.barePerSecond,
-          detail: 'packages/bench fallback',
-          baseline: 'bare node:http server (parse body, answer JSON)',
-        };
-      });
+    const m = await sandbox.measureCreateOrder({ concurrency: 16, maxRequests: 20_000, maxMs: 3_000 });
+    if (m.sandbox.errors || m.baseline.errors) {
+      notes.push(
+        `sandbox bench: ${m.sandbox.errors} errors on the sandbox, ${m.baseline.errors} on the baseline`,
+      );
+    }
     rows.push([
-      `sandbox create-order requests/s, 16 concurrent (${r.detail})`,
-      num(r.sandbox),
-      num(r.bare),
-      r.baseline,
-      ratio(r.sandbox, r.bare),
+      `sandbox create-order requests/s, 16 concurrent (p50 ${num(m.sandbox.p50Ms, 1)} / p99 ${num(m.sandbox.p99Ms, 1)} ms)`,
+      num(m.sandbox.requestsPerSecond),
+      num(m.baseline.requestsPerSecond),
+      `bare node:http answering fixed JSON (p50 ${num(m.baseline.p50Ms, 1)} / p99 ${num(m.baseline.p99Ms, 1)} ms)`,
+      ratio(m.sandbox.requestsPerSecond, m.baseline.requestsPerSecond),
     ]);
   });
-  await step('verifyNotification', async () => {
-    // packages/invoicebox/bench's measurement (alternating rounds, medians); ours only if it cannot run.
-    const own = async () => ({
-      ...measureVerify(),
-      source: 'packages/bench (fallback)',
-      baseline: 'bare HMAC-SHA1 + timingSafeEqual + JSON.parse',
-    });
-    const r = await invoiceboxBench()
-      .then((b) => b.measureVerify({ timeMs: 3_000 }))
-      .then((m) => ({
-        ...m,
-        source: 'packages/invoicebox/bench, 1 KB SDK fixture',
-        baseline: 'bare createHmac(sha1) hex + JSON.parse',
-      }))
-      .catch(async (error: unknown) => {
-        notes.push(
-          `invoicebox verify bench unavailable, measured here instead: ${String(error).slice(0, 160)}`,
-        );
-        return own();
-      });
+  await step('verifyNotification (src/invoicebox)', async () => {
+    const m = await measureVerify({ timeMs: 3_000 });
     rows.push([
-      `verifyNotification per second (${r.source})`,
-      num(r.opsPerSecond),
-      num(r.baselineOpsPerSecond),
-      r.baseline,
-      ratio(r.opsPerSecond, r.baselineOpsPerSecond),
+      'verifyNotification per second (1 KB SDK fixture, alternating rounds, medians)',
+      num(m.opsPerSecond),
+      num(m.baselineOpsPerSecond),
+      'bare createHmac(sha1) hex + JSON.parse',
+      ratio(m.opsPerSecond, m.baselineOpsPerSecond),
     ]);
   });
   await step('storefront initial JS (apps/web/bench)', async () => {
-    const web = await webBench();
     const shopDir = await buildStorefront();
     const baseDir = await mkdtemp(join(tmpdir(), 'checkout-baseline-'));
     try {
@@ -170,7 +131,6 @@ try {
     }
   });
   await step('storefront load time (apps/web/bench)', async () => {
-    const web = await webBench();
     const stack = await web.startStack();
     try {
       const samples = await web.measureCatalogReady(stack.info.webUrl, 10);
@@ -212,7 +172,7 @@ const totalS = ((performance.now() - t0) / 1000).toFixed(0);
 const cpu = cpus();
 const doc = `# Benchmarks
 
-Reproduce: \`pnpm install && pnpm bench\` (packages/bench/src/bench.ts). Each figure is next to its baseline,
+Reproduce: \`pnpm install && pnpm bench\` (tools/bench/src/bench.ts). Each figure is next to its baseline,
 measured in the same run on the same machine; the last column is the ratio (for latency and size, lower is better).
 Machine: ${cpu.length} cores (${cpu[0]?.model ?? 'unknown CPU'}), Node ${process.version}, run ${startedAt.toISOString()}, ${totalS} s in all
 (load average at start ${loadAtStart}; on a shared machine the ratios are steadier than the absolute numbers).

@@ -30,7 +30,11 @@ function flipLastHex(signature: string): string {
   return `${signature.slice(0, -1)}${last === '0' ? '1' : '0'}`;
 }
 
-export type HostileNotification = { kind: string; body: Uint8Array | string; signature: string | undefined };
+export type HostileNotification = {
+  kind: string;
+  body: Uint8Array<ArrayBuffer> | string;
+  signature: string | undefined;
+};
 
 const WRONG_AMOUNTS = [0, -1, 0.01, 1e9, Number.MAX_SAFE_INTEGER, 'NaN', '3698.00', null, true, [], {}];
 const NASTY_STRINGS = [

@@ -54,7 +54,7 @@ export function paymentNotification(opts: {
 /** POSTs a body to the notification route; returns the HTTP status and the parsed answer (or the text). */
 export async function deliver(
   apiUrl: string,
-  body: string | Uint8Array,
+  body: string | Uint8Array<ArrayBuffer>,
   signature: string | undefined,
   timeoutMs = 10_000,
 ): Promise<{ status: number; answer: { status?: string; code?: string } | string }> {

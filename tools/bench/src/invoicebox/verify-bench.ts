@@ -1,7 +1,8 @@
+// The SDK measured through its public entry, as an integrator would call it.
 import { createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { type BasketLineInput, buildBasket, VAT_CODES, verifyNotification } from '@checkout/invoicebox';
 import { Bench } from 'tinybench';
-import { type BasketLineInput, buildBasket, VAT_CODES, verifyNotification } from '../src/index.js';
 
 /** A copy of the SDK notification inside the repository (see fixtures/README.md). */
 export const BENCH_NOTIFICATION_URL = new URL('./fixtures/payment-notification.body', import.meta.url);
@@ -96,7 +97,7 @@ export async function measureBuildBasket(options: BenchOptions = {}) {
   return { opsPerSecond: opsPerSecond(bench, 'buildBasket (100 lines)') };
 }
 
-/** Every benchmark of the package as rows, for bench/run.ts and a repo-wide benchmark. */
+/** The SDK's benchmarks as rows, for `pnpm --filter @checkout/bench bench:sdk`. */
 export async function runBench(options: BenchOptions = {}): Promise<Row[]> {
   const verify = await measureVerify({ timeMs: (options.timeMs ?? 1000) * 3 });
   const basket = await measureBuildBasket(options);

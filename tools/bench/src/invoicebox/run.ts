@@ -1,4 +1,4 @@
-import { runBench, toMarkdown } from './bench.js';
+import { runBench, toMarkdown } from './verify-bench.js';
 
 const rows = await runBench();
 console.log(toMarkdown(rows));

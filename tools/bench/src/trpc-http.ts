@@ -22,7 +22,11 @@ export async function trpcMutate(
   apiUrl: string,
   path: string,
   body: unknown,
-  opts: { headers?: Record<string, string>; rawBody?: string | Uint8Array; timeoutMs?: number } = {},
+  opts: {
+    headers?: Record<string, string>;
+    rawBody?: string | Uint8Array<ArrayBuffer>;
+    timeoutMs?: number;
+  } = {},
 ): Promise<TrpcAnswer> {
   const response = await fetch(`${apiUrl}/trpc/${path}`, {
     method: 'POST',

@@ -100,7 +100,7 @@ if (!wanted.length) {
     docsPath('drills.md'),
     `# Fault drills
 
-Reproduce: \`pnpm install && pnpm drill\` (packages/bench/src/drill.ts; \`pnpm drill 3 5\` runs a subset).
+Reproduce: \`pnpm install && pnpm drill\` (tools/bench/src/drill.ts; \`pnpm drill 3 5\` runs a subset).
 Machine: ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown CPU'}), Node ${process.version}, run ${startedAt.toISOString()}, ${totalS} s in all
 (load average at start ${loadAtStart}).
 Every drill starts its own PostgreSQL (initdb into a temporary folder, own port, 127.0.0.1), the sandbox, and API
