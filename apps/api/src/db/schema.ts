@@ -13,6 +13,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import type { RefundStatus } from '../refunds/status.js';
 
 const createdAt = () => timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow();
 
@@ -167,8 +168,8 @@ export const refunds = pgTable(
     lines: jsonb('lines').$type<RefundLine[]>().notNull(),
     amount: integer('amount').notNull(),
     vatAmount: integer('vat_amount').notNull(),
-    /** pending (not yet accepted by Invoicebox) | created | completed | canceled | failed */
-    status: text('status').notNull(),
+    /** Written only by refunds/transitions.ts (see RefundStatus). */
+    status: text('status').$type<RefundStatus>().notNull(),
     reason: text('reason'),
     failureReason: text('failure_reason'),
     createdAt: createdAt(),

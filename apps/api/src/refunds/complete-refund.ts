@@ -1,11 +1,11 @@
-import { and, eq, inArray, notInArray, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Tx } from '../db/client.js';
 import { orders, refunds } from '../db/schema.js';
 import type { Logger } from '../logger.js';
 import type { TransitionSource } from '../orders/status.js';
 import { transitionOrder } from '../orders/transitions.js';
-
-export type RefundRow = typeof refunds.$inferSelect;
+import type { RefundStatus } from './status.js';
+import { transitionRefund } from './transitions.js';
 
 /**
  * Marks a refund completed (once) and moves the order to partially_refunded / refunded by what has been
@@ -19,23 +19,24 @@ export async function completeRefund(
     source: TransitionSource;
     reason: string;
     notificationId?: string;
+    /** The refund's status as read under FOR UPDATE in this transaction, when the caller holds the lock. */
+    lockedStatus?: RefundStatus;
   },
   log: Logger,
-): Promise<'applied' | 'unchanged' | 'not_found'> {
-  const [refund] = await tx
-    .update(refunds)
-    .set({
-      status: 'completed',
-      completedAt: sql`now()`,
-      updatedAt: sql`now()`,
-      ...(args.invoiceboxRefundId ? { invoiceboxRefundId: args.invoiceboxRefundId } : {}),
-    })
-    .where(and(eq(refunds.id, args.refundId), notInArray(refunds.status, ['completed'])))
-    .returning();
-  if (!refund) {
-    const [exists] = await tx.select({ id: refunds.id }).from(refunds).where(eq(refunds.id, args.refundId));
-    return exists ? 'unchanged' : 'not_found';
-  }
+): Promise<'applied' | 'unchanged' | 'illegal' | 'not_found'> {
+  const result = await transitionRefund(
+    tx,
+    {
+      refundId: args.refundId,
+      to: 'completed',
+      reason: args.reason,
+      ...(args.invoiceboxRefundId ? { patch: { invoiceboxRefundId: args.invoiceboxRefundId } } : {}),
+      ...(args.lockedStatus ? { lockedStatus: args.lockedStatus } : {}),
+    },
+    log,
+  );
+  if (result.outcome !== 'applied') return result.outcome;
+  const { refund } = result;
   const [order] = await tx
     .select({ amount: orders.amount })
     .from(orders)
@@ -43,7 +44,7 @@ export async function completeRefund(
   const [sum] = await tx
     .select({ total: sql<number>`coalesce(sum(${refunds.amount}), 0)::int` })
     .from(refunds)
-    .where(and(eq(refunds.orderId, refund.orderId), inArray(refunds.status, ['completed'])));
+    .where(and(eq(refunds.orderId, refund.orderId), eq(refunds.status, 'completed')));
   const refunded = sum?.total ?? 0;
   const to = order && refunded >= order.amount ? 'refunded' : 'partially_refunded';
   await transitionOrder(

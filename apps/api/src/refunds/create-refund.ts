@@ -8,7 +8,7 @@ import {
   toBasketItems,
 } from '@checkout/invoicebox';
 import { TRPCError } from '@trpc/server';
-import { and, eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { closeRefundRequests } from '../admin/refund-requests.js';
 import { refunds } from '../db/schema.js';
 import type { Deps } from '../deps.js';
@@ -19,7 +19,9 @@ import { loadOrderLines } from '../orders/load-order.js';
 import { FieldError } from '../trpc/init.js';
 import { completeRefund } from './complete-refund.js';
 import { type PublicRefund, toPublicRefund } from './public-refund.js';
+import { recordRemoteStatus } from './record-remote-status.js';
 import { listRefundable, requireRefundableOrder } from './refundable.js';
+import { transitionRefund } from './transitions.js';
 
 export type CreateRefundInput = {
   orderId: string;
@@ -112,14 +114,16 @@ export async function createRefund(deps: Deps, input: CreateRefundInput, log: Lo
   } catch (error) {
     if (error instanceof InvoiceboxBudgetError) {
       // Never sent: the row must not wait for an Invoicebox refund that cannot exist.
-      await deps.db
-        .update(refunds)
-        .set({
-          status: 'failed',
-          failureReason: 'not sent: Invoicebox call budget used up',
-          updatedAt: sql`now()`,
-        })
-        .where(eq(refunds.id, refundId));
+      await transitionRefund(
+        deps.db,
+        {
+          refundId,
+          to: 'failed',
+          reason: 'not sent',
+          patch: { failureReason: 'not sent: Invoicebox call budget used up' },
+        },
+        log,
+      );
       throw error;
     }
     if (error instanceof InvoiceboxUnknownResultError || error instanceof InvoiceboxNetworkError) {
@@ -138,10 +142,11 @@ export async function createRefund(deps: Deps, input: CreateRefundInput, log: Lo
       await recordRemoteRefund(deps, refundId, remote, log);
     } else if (error instanceof InvoiceboxApiError) {
       const detail = `${error.code ?? 'error'}: ${error.message}`;
-      await deps.db
-        .update(refunds)
-        .set({ status: 'failed', failureReason: detail, updatedAt: sql`now()` })
-        .where(eq(refunds.id, refundId));
+      await transitionRefund(
+        deps.db,
+        { refundId, to: 'failed', reason: 'refused by Invoicebox', patch: { failureReason: detail } },
+        log,
+      );
       throw new TRPCError({
         code: 'UNPROCESSABLE_CONTENT',
         message: `Invoicebox refused the refund (${detail})`,
@@ -179,13 +184,6 @@ async function recordRemoteRefund(
     );
     return;
   }
-  await deps.db
-    .update(refunds)
-    .set({ invoiceboxRefundId: remote.id, updatedAt: sql`now()` })
-    .where(eq(refunds.id, refundId));
-  // The refund notification may already have completed it: only a still-pending row moves to created.
-  await deps.db
-    .update(refunds)
-    .set({ status: status === 'canceled' ? 'canceled' : 'created' })
-    .where(and(eq(refunds.id, refundId), eq(refunds.status, 'pending')));
+  // The refund notification may already have completed it: the guarded writer then leaves it alone.
+  await recordRemoteStatus(deps.db, refundId, { id: remote.id, status }, log);
 }

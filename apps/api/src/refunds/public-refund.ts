@@ -1,4 +1,4 @@
-import type { RefundRow } from './complete-refund.js';
+import type { RefundRow } from './transitions.js';
 
 export const toPublicRefund = (refund: RefundRow) => ({
   id: refund.id,

@@ -1,11 +1,13 @@
 import { normalizeOrderStatus } from '@checkout/invoicebox';
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { refunds } from '../db/schema.js';
 import type { Deps } from '../deps.js';
 import { priorityOf } from '../limits/priority-of.js';
 import type { Logger } from '../logger.js';
 import type { TransitionSource } from '../orders/status.js';
 import { completeRefund } from './complete-refund.js';
+import { recordRemoteStatus } from './record-remote-status.js';
+import { OPEN_REFUND_STATUSES } from './status.js';
 
 type RemoteRefund = { id: string; merchantOrderId?: string; status: string };
 
@@ -20,7 +22,7 @@ export async function syncRefunds(
   const open = await deps.db
     .select()
     .from(refunds)
-    .where(and(eq(refunds.orderId, order.id), inArray(refunds.status, ['pending', 'created'])));
+    .where(and(eq(refunds.orderId, order.id), inArray(refunds.status, OPEN_REFUND_STATUSES)));
   if (open.length === 0) return;
   const remote = await deps
     .invoicebox(priorityOf(source))
@@ -43,15 +45,9 @@ export async function syncRefunds(
           log,
         ),
       );
-    } else if (status === 'canceled' || !refund.invoiceboxRefundId) {
-      await deps.db
-        .update(refunds)
-        .set({
-          invoiceboxRefundId: found.id,
-          status: status === 'canceled' ? 'canceled' : 'created',
-          updatedAt: sql`now()`,
-        })
-        .where(eq(refunds.id, refund.id));
+    } else if (status === 'canceled' || refund.status === 'pending' || !refund.invoiceboxRefundId) {
+      // What we read above may be stale by now; the guarded writer never moves the refund back.
+      await recordRemoteStatus(deps.db, refund.id, { id: found.id, status }, log);
     }
   }
 }

@@ -15,6 +15,7 @@ import { applyRemoteOrderState, targetForInvoiceboxStatus } from '../orders/remo
 import { type OrderStatus, PAID_STATUSES } from '../orders/status.js';
 import { canTransition, payFromNotification } from '../orders/transitions.js';
 import { completeRefund } from '../refunds/complete-refund.js';
+import { canTransitionRefund, transitionRefund } from '../refunds/transitions.js';
 
 /** What a notification will do, decided under the row lock before anything is written. */
 type Plan = {
@@ -284,7 +285,8 @@ async function planRefund(tx: Tx, n: OrderNotification, log: Logger): Promise<Pl
     );
   }
   const remote = statusOf(n);
-  if (remote === 'completed' && refund.status !== 'completed') {
+  const current = refund.status;
+  if (remote === 'completed' && canTransitionRefund(current, 'completed')) {
     return success('applied', refund.orderId, (notificationId) =>
       completeRefund(
         tx,
@@ -294,15 +296,26 @@ async function planRefund(tx: Tx, n: OrderNotification, log: Logger): Promise<Pl
           source: 'notification',
           reason: `refund notification ${n.id}`,
           notificationId,
+          lockedStatus: current,
         },
         log,
       ),
     );
   }
-  if (remote === 'canceled' && refund.status !== 'completed' && refund.status !== 'canceled') {
+  if (remote === 'canceled' && canTransitionRefund(current, 'canceled')) {
     return success('applied', refund.orderId, () =>
-      tx.update(refunds).set({ status: 'canceled', updatedAt: sql`now()` }).where(eq(refunds.id, refund.id)),
+      transitionRefund(
+        tx,
+        { refundId: refund.id, to: 'canceled', reason: `refund notification ${n.id}`, lockedStatus: current },
+        log,
+      ),
     );
   }
-  return success(remote === 'completed' ? 'unchanged' : 'ignored', refund.orderId);
+  if ((remote === 'completed' || remote === 'canceled') && current !== remote) {
+    log.warn(
+      { refundId: refund.id, from: current, to: remote },
+      'refund notification asks for an illegal transition',
+    );
+  }
+  return success(remote === 'completed' && current === 'completed' ? 'unchanged' : 'ignored', refund.orderId);
 }

@@ -13,7 +13,7 @@ import { RefundPanel } from './refund-panel';
 export type AdminOrder = RouterOutputs['admin']['orders']['byId'];
 const POLL_MS = 2_000;
 
-const SETTLED_REFUND = new Set(['completed', 'failed', 'canceled']);
+const SETTLED_REFUND = new Set<AdminOrder['refunds'][number]['status']>(['completed', 'failed', 'canceled']);
 
 /**
  * Changes when a refund settles and something may still be refundable. Empty while a refund is in flight or
