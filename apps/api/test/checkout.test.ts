@@ -25,9 +25,7 @@ for (const driver of DRIVERS) {
       expect(order.customer.emailMasked).toBe('i***v@example.ru');
       expect(JSON.stringify(order)).not.toContain('9001234567');
 
-      const { order: remote } = (await h.control('GET', `/_sandbox/orders/${created.orderId}`)) as {
-        order: Record<string, unknown>;
-      };
+      const { order: remote } = await h.sandboxControl.order(created.orderId);
       expect(remote).toMatchObject({
         merchantOrderId: created.orderId,
         amount: CHECKOUT_AMOUNT / 100,
@@ -46,7 +44,7 @@ for (const driver of DRIVERS) {
       expect(b.orderId).toBe(a.orderId);
       expect(c).toEqual(a);
       expect(await storedOrders()).toBe(1);
-      const { orders: remote } = (await h.control('GET', '/_sandbox/orders')) as { orders: unknown[] };
+      const remote = await h.sandboxControl.orders();
       expect(remote).toHaveLength(1);
     });
   });

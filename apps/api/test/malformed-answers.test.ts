@@ -44,15 +44,13 @@ for (const driver of DRIVERS) {
       const [row] = await h.database.db.select().from(orders).where(eq(orders.id, placed.orderId));
       expect(row).toMatchObject({ status: 'awaiting_payment', createAttempts: 1 });
       expect(row?.invoiceboxOrderId).toMatch(/^[0-9a-f-]{36}$/);
-      const remote = (await h.control('GET', '/_sandbox/orders')) as {
-        orders: { merchantOrderId: string }[];
-      };
-      expect(remote.orders.filter((o) => o.merchantOrderId === placed.orderId)).toHaveLength(1);
+      const remote = await h.sandboxControl.orders();
+      expect(remote.filter((o) => o.merchantOrderId === placed.orderId)).toHaveLength(1);
     });
 
     it('a garbled refundable-lines answer is a BAD_GATEWAY naming the field, and writes no refund', async () => {
       const { orderId } = await h.http().orders.create.mutate(checkoutInput());
-      await h.control('POST', `/_sandbox/orders/${orderId}/pay`, {});
+      await h.sandboxControl.pay(orderId);
       await waitForStatus(h.api, orderId, 'paid');
       const api = await replicaBehind({
         request: /^GET .*\/refund-basket-item$/,

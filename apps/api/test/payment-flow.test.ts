@@ -6,8 +6,6 @@ import { DRIVERS } from './support/databases.js';
 import { checkoutInput, waitForStatus } from './support/fixtures.js';
 import { useHarness } from './support/harness.js';
 
-type Delivery = { event: string; outcome: string; responseBody: string | null };
-
 for (const driver of DRIVERS) {
   describe.skipIf(driver.skip)(`payment flow against the sandbox on ${driver.name}`, () => {
     const h = useHarness(driver.name);
@@ -19,16 +17,13 @@ for (const driver of DRIVERS) {
         .where(eq(orderEvents.orderId, orderId))
         .orderBy(orderEvents.id);
     const deliveries = async (orderId: string) => {
-      const { order } = (await h.control('GET', `/_sandbox/orders/${orderId}`)) as { order: { id: string } };
-      const body = (await h.control('GET', `/_sandbox/deliveries?orderId=${order.id}`)) as {
-        deliveries: Delivery[];
-      };
-      return body.deliveries;
+      const { order } = await h.sandboxControl.order(orderId);
+      return h.sandboxControl.deliveries(order.id);
     };
 
     it('pay -> the signed notification arrives over HTTP -> paid, answered success', async () => {
       const { orderId } = await create();
-      await h.control('POST', `/_sandbox/orders/${orderId}/pay`, {});
+      await h.sandboxControl.pay(orderId);
       await waitForStatus(h.api, orderId, 'paid');
       const order = await h.http().orders.byId.query({ id: orderId });
       expect(order.paidAt).not.toBeNull();
@@ -44,8 +39,8 @@ for (const driver of DRIVERS) {
 
     it('a lost notification heals when the shopper comes back (orders.sync)', async () => {
       const { orderId } = await create();
-      await h.control('PUT', '/_sandbox/settings', { notifications: { mode: 'drop' } });
-      await h.control('POST', `/_sandbox/orders/${orderId}/pay`, {});
+      await h.sandboxControl.updateSettings({ mode: 'drop' });
+      await h.sandboxControl.pay(orderId);
       expect((await h.http().orders.byId.query({ id: orderId })).status).toBe('awaiting_payment');
       const synced = await h.http().orders.sync.query({ id: orderId });
       expect(synced.status).toBe('paid');
@@ -54,8 +49,8 @@ for (const driver of DRIVERS) {
 
     it('the reconciler heals a lost notification for an order left awaiting payment', async () => {
       const { orderId } = await create();
-      await h.control('PUT', '/_sandbox/settings', { notifications: { mode: 'drop' } });
-      await h.control('POST', `/_sandbox/orders/${orderId}/pay`, {});
+      await h.sandboxControl.updateSettings({ mode: 'drop' });
+      await h.sandboxControl.pay(orderId);
       expect(await h.api.reconciler.runOnce()).toBeGreaterThanOrEqual(1);
       expect((await h.api.caller().orders.byId({ id: orderId })).status).toBe('paid');
       expect((await events(orderId)).at(-1)).toMatchObject({ toStatus: 'paid', source: 'reconciler' });
@@ -63,7 +58,7 @@ for (const driver of DRIVERS) {
 
     it('a declined payment leaves the order awaiting payment (the shopper may retry)', async () => {
       const { orderId } = await create();
-      await h.control('POST', `/_sandbox/orders/${orderId}/decline`, {});
+      await h.sandboxControl.decline(orderId);
       const synced = await h.http().orders.sync.query({ id: orderId });
       expect(synced.status).toBe('awaiting_payment');
       expect(synced.paymentUrl).not.toBeNull();
@@ -71,7 +66,7 @@ for (const driver of DRIVERS) {
 
     it('expiry at Invoicebox expires the order', async () => {
       const { orderId } = await create();
-      await h.control('POST', `/_sandbox/orders/${orderId}/expire`, {});
+      await h.sandboxControl.expire(orderId);
       await waitForStatus(h.api, orderId, 'expired');
       expect((await events(orderId)).at(-1)).toMatchObject({ toStatus: 'expired', source: 'notification' });
     });
@@ -81,13 +76,11 @@ for (const driver of DRIVERS) {
       const staff = h.http({ admin: true });
       await staff.admin.orders.cancel.mutate({ id: orderId });
       expect((await h.api.caller().orders.byId({ id: orderId })).status).toBe('canceled');
-      const { order: remote } = (await h.control('GET', `/_sandbox/orders/${orderId}`)) as {
-        order: { status: string };
-      };
+      const { order: remote } = await h.sandboxControl.order(orderId);
       expect(remote.status).toBe('canceled');
 
       const paid = await create();
-      await h.control('POST', `/_sandbox/orders/${paid.orderId}/pay`, {});
+      await h.sandboxControl.pay(paid.orderId);
       await waitForStatus(h.api, paid.orderId, 'paid');
       await expect(staff.admin.orders.cancel.mutate({ id: paid.orderId })).rejects.toMatchObject({
         data: { code: 'PRECONDITION_FAILED' },
@@ -100,11 +93,11 @@ for (const driver of DRIVERS) {
     ])(
       'a partial refund, then the rest: partially_refunded -> refunded; %s',
       async (_shape, withAvailable) => {
-        await h.control('PATCH', `/_sandbox/merchants/${DEMO_SHOP.merchantId}`, {
+        await h.sandboxControl.updateMerchant(DEMO_SHOP.merchantId, {
           refundBasketAvailableAmount: withAvailable,
         });
         const { orderId } = await create();
-        await h.control('POST', `/_sandbox/orders/${orderId}/pay`, {});
+        await h.sandboxControl.pay(orderId);
         await waitForStatus(h.api, orderId, 'paid');
         const staff = h.http({ admin: true });
 
@@ -150,7 +143,7 @@ for (const driver of DRIVERS) {
       ).rejects.toMatchObject({
         data: { code: 'PRECONDITION_FAILED' },
       });
-      await h.control('POST', `/_sandbox/orders/${orderId}/pay`, {});
+      await h.sandboxControl.pay(orderId);
       await waitForStatus(h.api, orderId, 'paid');
       expect(await h.http().orders.requestRefund.mutate({ id: orderId, reason: 'не подошло' })).toEqual({
         ok: true,

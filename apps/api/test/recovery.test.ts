@@ -29,8 +29,7 @@ for (const driver of DRIVERS) {
     });
     afterAll(() => cutOff?.close());
 
-    const remoteOrders = async () =>
-      ((await h.control('GET', '/_sandbox/orders')) as { orders: { merchantOrderId: string }[] }).orders;
+    const remoteOrders = async () => h.sandboxControl.orders();
 
     async function pendingOrder() {
       const input = checkoutInput();

@@ -18,7 +18,7 @@ for (const driver of DRIVERS) {
 
     it('never moves a refund the notification completed back to created', async () => {
       const { orderId } = await h.http().orders.create.mutate(checkoutInput());
-      await h.control('POST', `/_sandbox/orders/${orderId}/pay`, {});
+      await h.sandboxControl.pay(orderId);
       await waitForStatus(h.api, orderId, 'paid');
       const order = await loadOrder(h.database.db, orderId);
       const lines = (await loadOrderLines(h.database.db, orderId))

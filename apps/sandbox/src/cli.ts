@@ -1,4 +1,6 @@
 // `pnpm sandbox pay|decline|expire|resend|probe|orders [order]`: the control API from a terminal.
+import { sandboxControl } from './control-client.js';
+
 const base = (process.env.SANDBOX_URL ?? 'http://localhost:4010').replace(/\/+$/, '');
 const [command, ref, extra] = process.argv.slice(2);
 
@@ -12,40 +14,29 @@ const USAGE = `usage: pnpm sandbox <command> [order]
   probe [merchantId]     send the monitoring probe notification
 <order> = Invoicebox order id, orderContainerId or merchantOrderId. SANDBOX_URL=${base}`;
 
-async function call(method: string, path: string, body?: unknown) {
-  const response = await fetch(`${base}${path}`, {
-    method,
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`${method} ${path}: HTTP ${response.status} ${text}`);
-  return JSON.parse(text) as Record<string, unknown>;
-}
-
+const control = sandboxControl(base);
 const print = (value: unknown) => console.log(JSON.stringify(value, null, 2));
 const needRef = () => {
   if (!ref) throw new Error(`${command} needs an order reference\n${USAGE}`);
-  return encodeURIComponent(ref);
+  return ref;
 };
 
 async function run() {
   switch (command) {
     case 'orders': {
-      if (ref) return print(await call('GET', `/_sandbox/orders/${needRef()}`));
-      const { orders } = (await call('GET', '/_sandbox/orders')) as { orders: Record<string, unknown>[] };
-      for (const o of orders)
+      if (ref) return print(await control.order(ref));
+      for (const o of await control.orders())
         console.log(`${o.id}  ${o.merchantOrderId}  ${o.status}  ${o.amount} ${o.currencyId}`);
       return;
     }
     case 'pay':
-      return print(await call('POST', `/_sandbox/orders/${needRef()}/pay`, extra ? { card: extra } : {}));
+      return print(await control.pay(needRef(), extra));
     case 'decline':
     case 'expire':
     case 'resend':
-      return print(await call('POST', `/_sandbox/orders/${needRef()}/${command}`, {}));
+      return print(await control[command](needRef()));
     case 'probe':
-      return print(await call('POST', '/_sandbox/probe', ref ? { merchantId: ref } : {}));
+      return print(await control.probe(ref));
     default:
       console.log(USAGE);
       if (command && command !== 'help') process.exitCode = 2;

@@ -1,3 +1,13 @@
+export {
+  type SandboxControl,
+  SandboxControlError,
+  type SandboxMerchant,
+  type SandboxMerchantUpdate,
+  type SandboxOrderDetail,
+  type SandboxRefundPayout,
+  type SandboxSettings,
+  sandboxControl,
+} from './control-client.js';
 export { DEFAULT_NOTIFICATION_URL, DEMO_MERCHANT } from './merchants.js';
 export { judge, RETRY_SCHEDULE_MS } from './notifier.js';
 export { startSandbox } from './start-sandbox.js';
@@ -7,6 +17,7 @@ export type {
   DeliveryEvent,
   DeliveryOutcome,
   MerchantConfig,
+  OrderJson,
   RunningSandbox,
   SandboxOptions,
 } from './types.js';

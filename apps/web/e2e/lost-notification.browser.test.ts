@@ -1,8 +1,8 @@
+import { sandboxControl } from '@checkout/sandbox';
 import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect, inject, it } from 'vitest';
 import { adminClient } from './support/api-client';
 import { launchBrowser } from './support/browser';
-import { sandboxControl } from './support/sandbox-control';
 import { CARDS, fillCart, fillCustomer, newShopper, payOnSandbox } from './support/shopper';
 import { withPage } from './support/test-page';
 
@@ -15,14 +15,14 @@ beforeAll(async () => {
   browser = await launchBrowser();
 });
 afterEach(async () => {
-  await sandbox.setNotificationMode('deliver');
+  await sandbox.updateSettings({ mode: 'deliver', dropRate: 0 });
 });
 afterAll(async () => {
   await browser?.close();
 });
 
 it('a lost notification still ends paid through the return page check', async () => {
-  await sandbox.setNotificationMode('drop');
+  await sandbox.updateSettings({ mode: 'drop', dropRate: 0 });
   await withPage(browser, stack.webUrl, 'lost-notification', async (page, consoleErrors) => {
     const shopper = newShopper('lost');
     await fillCart(page, stack.webUrl, 2);

@@ -1,8 +1,8 @@
+import { sandboxControl } from '@checkout/sandbox';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import { adminClient, waitFor } from './support/api-client';
 import { launchBrowser } from './support/browser';
-import { sandboxControl } from './support/sandbox-control';
 import { withPage } from './support/test-page';
 
 const stack = inject('stack');

@@ -1,4 +1,4 @@
-import type { RunningSandbox } from '@checkout/sandbox';
+import type { RunningSandbox, SandboxControl } from '@checkout/sandbox';
 import { createTRPCClient, httpBatchLink } from '@trpc/client';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import type { Database } from '../../src/db/client.js';
@@ -29,8 +29,8 @@ export type Harness = {
   databaseUrl: string | undefined;
   /** tRPC over real HTTP against this API instance. */
   http(opts?: { admin?: boolean }): ReturnType<typeof createTRPCClient<AppRouter>>;
-  /** JSON call to the sandbox's control API. */
-  control(method: string, path: string, body?: unknown): Promise<Record<string, unknown>>;
+  /** The sandbox's typed control API (`.call(method, path, body)` for anything it has no method for). */
+  sandboxControl: SandboxControl;
 };
 
 /** Starts sandbox + API on the driver for the enclosing describe; data is wiped before every test. */
@@ -47,7 +47,7 @@ export function useHarness(
     h.dispose = db.dispose;
     if (withSandbox) {
       // Loaded only when needed: the route suites run without the sandbox package.
-      const { startSandbox } = await import('@checkout/sandbox');
+      const { sandboxControl, startSandbox } = await import('@checkout/sandbox');
       h.sandbox = await startSandbox({
         port: 0,
         retryTimeScale: 0.0001,
@@ -56,6 +56,7 @@ export function useHarness(
         notificationTimeoutMs: 5_000,
         log: false,
       });
+      h.sandboxControl = sandboxControl(h.sandbox.url);
     }
     h.api = await startApi({
       port: 0,
@@ -79,20 +80,10 @@ export function useHarness(
           }),
         ],
       });
-    h.control = async (method, path, body) => {
-      const response = await fetch(`${h.sandbox.url}${path}`, {
-        method,
-        headers: body === undefined ? {} : { 'content-type': 'application/json' },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      const text = await response.text();
-      if (!response.ok) throw new Error(`sandbox ${method} ${path}: ${response.status} ${text}`);
-      return text ? (JSON.parse(text) as Record<string, unknown>) : {};
-    };
   });
   beforeEach(async () => {
     await resetTables(h.database);
-    if (withSandbox) await h.control('POST', '/_sandbox/reset');
+    if (withSandbox) await h.sandboxControl.reset();
   });
   afterAll(async () => {
     await h.api?.close();

@@ -1,6 +1,6 @@
+import type { Delivery as SandboxDelivery } from '@checkout/sandbox';
 import { TEST_CARDS } from '@checkout/sandbox';
 import { runLoad, sleep, waitUntil } from '../load.js';
-import type { SandboxDelivery } from '../sandbox-control.js';
 import { paidFacts, startDrillStack } from './stack.js';
 import { type Drill, seconds } from './types.js';
 

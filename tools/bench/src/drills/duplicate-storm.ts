@@ -1,7 +1,7 @@
+import type { Delivery as SandboxDelivery } from '@checkout/sandbox';
 import { TEST_CARDS } from '@checkout/sandbox';
 import { runLoad } from '../load.js';
 import { deliver } from '../notification-body.js';
-import type { SandboxDelivery } from '../sandbox-control.js';
 import { paidFacts, startDrillStack } from './stack.js';
 import { type Drill, seconds, shuffle } from './types.js';
 
@@ -21,7 +21,7 @@ export const duplicateStorm: Drill = {
     const stack = await startDrillStack({ name: 'storm', replicas: 2, logFile: ctx.logFile });
     try {
       const orders = await stack.createOrders(ORDERS);
-      await stack.control.settings({ mode: 'drop' });
+      await stack.control.updateSettings({ mode: 'drop' });
       await runLoad(8, orders.length, 60_000, async (i) => {
         await stack.control.pay(orders[i]!.invoiceboxId, TEST_CARDS.success);
       });

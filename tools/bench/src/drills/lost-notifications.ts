@@ -28,7 +28,7 @@ export const lostNotifications: Drill = {
     });
     try {
       const orders = await stack.createOrders(ORDERS);
-      await stack.control.settings({ mode: 'deliver', dropRate: 0.3 });
+      await stack.control.updateSettings({ mode: 'deliver', dropRate: 0.3 });
       await runLoad(8, orders.length, 60_000, async (i) => {
         await stack.control.pay(orders[i]!.invoiceboxId, TEST_CARDS.success);
       });

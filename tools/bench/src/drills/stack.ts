@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { DEMO_SHOP } from '@checkout/invoicebox';
-import { startSandbox } from '@checkout/sandbox';
+import { type SandboxControl, sandboxControl, startSandbox } from '@checkout/sandbox';
 import postgres from 'postgres';
 import { type Replica, type ReplicaEnv, startReplica } from '../api-replica.js';
 import { type Balancer, startBalancer } from '../balancer.js';
 import { freePort, loopback } from '../free-port.js';
 import { runLoad } from '../load.js';
-import { type SandboxControl, sandboxControl } from '../sandbox-control.js';
 import { startTempPostgres, type TempPostgres } from '../temp-postgres.js';
 import { checkoutInput, trpcMutate } from '../trpc-http.js';
 
