@@ -1,14 +1,13 @@
-export {
-  type CreateCorrectionOrderRequest,
-  createInvoiceboxClient,
-  type FindOrdersParams,
-  type FindRefundsParams,
-  type InvoiceboxClient,
-  type InvoiceboxClientOptions,
-  type ListShipmentsParams,
-  type PageParams,
-  type RefundWithFeeParams,
-} from './create-client.js';
+export type {
+  CreateCorrectionOrderRequest,
+  FindOrdersParams,
+  FindRefundsParams,
+  InvoiceboxClientOptions,
+  ListShipmentsParams,
+  PageParams,
+  RefundWithFeeParams,
+} from './client-params.js';
+export { createInvoiceboxClient, type InvoiceboxClient } from './create-client.js';
 export {
   type HttpErrorInit,
   InvoiceboxApiError,
