@@ -1,4 +1,5 @@
 import type { refundPayout } from './domain/correction-orders.js';
+import type { GateConnection } from './gate/gate-hub.js';
 import type { publicMerchant } from './merchants.js';
 import type {
   Delivery,
@@ -87,6 +88,11 @@ export function sandboxControl(baseUrl: string, opts: { timeoutMs?: number } = {
     /** How much of a refund reached the payer once correction orders kept their part. */
     refundPayout: (refundId: string) =>
       call<SandboxRefundPayout>('GET', `/_sandbox/refunds/${ref(refundId)}`),
+    /** Open WebSocket gate connections, and how many gate deliveries wait for an answer or a reconnect. */
+    gate: () => call<{ connections: GateConnection[]; pending: number }>('GET', '/_sandbox/gate'),
+    /** Cut every gate connection (or one merchant's); unanswered events go again when the client reconnects. */
+    dropGateConnections: (merchantId?: string) =>
+      call<{ dropped: number }>('POST', '/_sandbox/gate/drop', merchantId ? { merchantId } : {}),
     /** Forget every order, refund, delivery and setting change. */
     reset: () => call<{ ok: true }>('POST', '/_sandbox/reset'),
   };

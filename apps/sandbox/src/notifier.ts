@@ -27,6 +27,20 @@ interface Job {
 
 const MAX_RESPONSE_CHARS = 4000;
 
+/** A notification as queued, for other channels (the WebSocket gate) that carry the same events. */
+export interface SentNotification {
+  orderId: string;
+  merchantId: string;
+  event: DeliveryEvent;
+  body: string;
+}
+
+/** Told of every notification not dropped, and of resets. */
+export interface NotifierListener {
+  sent(notification: SentNotification): void;
+  reset(): void;
+}
+
 /** Sends signed notifications, records every attempt and retries failed ones on Invoicebox's schedule. */
 export class Notifier {
   private readonly timers = new Set<NodeJS.Timeout>();
@@ -35,8 +49,9 @@ export class Notifier {
   private closed = false;
   /** Bumped by reset(): attempts scheduled before a reset must not write into the fresh state. */
   private generation = 0;
+  private readonly listeners = new Set<NotifierListener>();
 
-  constructor(private readonly opts: NotifierOptions) {}
+  constructor(readonly opts: NotifierOptions) {}
 
   /** Queues a notification. `honourDrop` = apply the 'drop' settings (automatic notifications only). */
   send(
@@ -64,10 +79,17 @@ export class Notifier {
     if (honourDrop && (mode === 'drop' || (dropRate > 0 && Math.random() < dropRate))) {
       return this.record(job, 1, { outcome: 'dropped', responseStatus: null, responseBody: null });
     }
+    const { orderId, merchantId, event, body } = input;
+    for (const listener of this.listeners) listener.sent({ orderId, merchantId, event, body });
     const pending = this.record(job, 1, { outcome: 'retrying', responseStatus: null, responseBody: null });
     // The first attempt runs right away but outside the caller's request, like Invoicebox's queue.
     this.schedule(job, 1, 0, pending);
     return pending;
+  }
+
+  subscribe(listener: NotifierListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
   }
 
   /** After a restart: deliveries that were waiting for a retry are scheduled again. */
@@ -88,6 +110,7 @@ export class Notifier {
     this.generation += 1;
     for (const timer of this.timers) clearTimeout(timer);
     this.timers.clear();
+    for (const listener of this.listeners) listener.reset();
   }
 
   private schedule(job: Job, attempt: number, delayMs: number, placeholder?: Delivery) {

@@ -4,6 +4,8 @@ import { ApiError } from './api-error.js';
 import { sendJson } from './api-reply.js';
 import type { SandboxContext } from './context.js';
 import { dashboardRoutes } from './dashboard/routes.js';
+import { attachGate } from './gate/attach-gate.js';
+import { gateControlRoutes } from './gate/control-routes.js';
 import { paymentPageRoutes } from './payment-page/routes.js';
 import type { RateLimiter } from './rate-limit.js';
 import { authRoutes } from './routes/auth.js';
@@ -105,6 +107,7 @@ export function buildServer(
     );
   }
   controlRoutes(app, ctx, limiter);
+  gateControlRoutes(app, attachGate(app, ctx));
   merchantSettingsRoutes(app, ctx);
   correctionControlRoutes(app, ctx);
   paymentPageRoutes(app, ctx);
