@@ -3,6 +3,7 @@ export * from './client/index.js';
 export { isValidInn, KPP_PATTERN } from './customer.js';
 export { DEMO_SHOP } from './demo.js';
 export { InvoiceboxError, InvoiceboxMoneyError } from './errors.js';
+export * from './gate/index.js';
 export { formatRub, fromKopecks, kopecksToDecimalString, toKopecks } from './money.js';
 export * from './notifications/index.js';
 export * from './schemas/index.js';

@@ -184,7 +184,12 @@ export class GateHub implements NotifierListener {
       return; // tolerant: a client's garbage is ignored, its pending call times out
     }
     if (typeof message !== 'object' || message === null) return;
-    if (typeof message.method === 'string' && message.id !== undefined && !('result' in message)) {
+    const isCall =
+      typeof message.method === 'string' &&
+      message.id !== undefined &&
+      !('result' in message) &&
+      !('error' in message);
+    if (isCall) {
       live.socket.send(
         JSON.stringify({
           jsonrpc: '2.0',
