@@ -1,4 +1,4 @@
-import { DEMO_SHOP, NOTIFICATION_SIGNATURE_ALGORITHMS } from '@checkout/invoicebox';
+import { DEMO_SHOP, INVOICEBOX_GATE_URL, NOTIFICATION_SIGNATURE_ALGORITHMS } from '@checkout/invoicebox';
 import { z } from 'zod';
 import { DEMO_ADMIN_TOKEN, isLocalSetup, unsafeSettings } from './unsafe-settings.js';
 
@@ -38,6 +38,15 @@ const envSchema = z.object({
       error: `must be one of ${NOTIFICATION_SIGNATURE_ALGORITHMS.join(', ')}`,
     })
     .default('sha1'),
+  /**
+   * Where notifications come from: `webhook` (Invoicebox POSTs to PUBLIC_API_URL), `gate` (this API connects out to
+   * Invoicebox's WebSocket gate: no inbound URL needed) or `both`. The webhook route exists in every mode.
+   */
+  INVOICEBOX_NOTIFY_VIA: z
+    .enum(['webhook', 'gate', 'both'], { error: 'must be webhook, gate or both' })
+    .default('webhook'),
+  /** Default: Invoicebox's gate for the real API, the sandbox's own `/v3/gate/rpc` otherwise. */
+  INVOICEBOX_GATE_URL: z.url({ protocol: /^wss?$/, error: 'must be a ws(s) URL' }).optional(),
   PUBLIC_API_URL: url('http://localhost:3000'),
   STOREFRONT_URL: url('http://localhost:5173'),
   ADMIN_TOKEN: z.string().min(12, 'must be at least 12 characters').optional(),
@@ -62,8 +71,13 @@ const envSchema = z.object({
 
 export type Env = Omit<
   z.infer<typeof envSchema>,
-  'INVOICEBOX_TOKEN' | 'INVOICEBOX_MERCHANT_ID' | 'INVOICEBOX_NOTIFICATION_KEY' | 'ADMIN_TOKEN'
+  | 'INVOICEBOX_TOKEN'
+  | 'INVOICEBOX_MERCHANT_ID'
+  | 'INVOICEBOX_NOTIFICATION_KEY'
+  | 'ADMIN_TOKEN'
+  | 'INVOICEBOX_GATE_URL'
 > & {
+  INVOICEBOX_GATE_URL: string;
   INVOICEBOX_TOKEN: string;
   INVOICEBOX_MERCHANT_ID: string;
   INVOICEBOX_NOTIFICATION_KEY: string;
@@ -88,8 +102,12 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
   }
   const data = parsed.data;
   const local = isLocalSetup(data.INVOICEBOX_API_URL, data.NODE_ENV);
+  const gateUrl = data.INVOICEBOX_GATE_URL ?? defaultGateUrl(data.INVOICEBOX_API_URL);
   if (!local) {
     const problems = unsafeSettings(data);
+    // The token travels in the gate URL's query string.
+    if (data.INVOICEBOX_NOTIFY_VIA !== 'webhook' && !gateUrl.startsWith('wss://'))
+      problems.push('INVOICEBOX_GATE_URL: must be wss:// (the token is sent in it)');
     if (problems.length > 0) {
       const why =
         data.NODE_ENV === 'production'
@@ -102,6 +120,7 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
   }
   return {
     ...data,
+    INVOICEBOX_GATE_URL: gateUrl,
     INVOICEBOX_TOKEN: data.INVOICEBOX_TOKEN ?? DEMO_SHOP.token,
     INVOICEBOX_MERCHANT_ID: data.INVOICEBOX_MERCHANT_ID ?? DEMO_SHOP.merchantId,
     INVOICEBOX_NOTIFICATION_KEY: data.INVOICEBOX_NOTIFICATION_KEY ?? DEMO_SHOP.notificationKey,
@@ -109,4 +128,11 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
     adminTokenIsDemo: data.ADMIN_TOKEN === undefined,
     local,
   };
+}
+
+/** Invoicebox's gate for its own API hosts; anything else (the sandbox) serves the gate beside its API. */
+function defaultGateUrl(apiUrl: string): string {
+  const api = new URL(apiUrl);
+  if (api.hostname === 'invoicebox.ru' || api.hostname.endsWith('.invoicebox.ru')) return INVOICEBOX_GATE_URL;
+  return `${api.protocol === 'https:' ? 'wss' : 'ws'}://${api.host}/v3/gate/rpc`;
 }

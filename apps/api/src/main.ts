@@ -50,6 +50,8 @@ const api = await startApi({
     maxConnections: env.MAX_CONNECTIONS,
   },
   ...(env.METRICS_TOKEN ? { metricsToken: env.METRICS_TOKEN } : {}),
+  // gate: no inbound URL needed (the webhook route stays, for `both` and for a later switch back).
+  ...(env.INVOICEBOX_NOTIFY_VIA === 'webhook' ? {} : { gate: { url: env.INVOICEBOX_GATE_URL } }),
 }).catch((error: unknown) => {
   log.fatal({ err: safeError(error) }, 'api failed to start');
   process.exit(1);

@@ -12,6 +12,7 @@ import { type Database, openDatabase } from './db/client.js';
 import { assertMigrated, migrateDatabase } from './db/migrate.js';
 import { seedCatalog } from './db/seed-catalog.js';
 import type { ApiConfig, Deps } from './deps.js';
+import { type GateOptions, listenGate } from './gate/listen-gate.js';
 import { safeError } from './lib/safe-error.js';
 import { storefrontOrigins } from './lib/storefront-origins.js';
 import type { LimitsOptions } from './limits/config.js';
@@ -63,6 +64,8 @@ export type StartApiOptions = {
   trustProxy?: boolean | string | ((address: string, hop: number) => boolean);
   /** Bearer token for GET /metrics; without one only loopback clients may read it. */
   metricsToken?: string;
+  /** Also take notifications from Invoicebox's WebSocket gate (INVOICEBOX_NOTIFY_VIA=gate|both). */
+  gate?: GateOptions;
 };
 
 export type RunningApi = {
@@ -73,6 +76,7 @@ export type RunningApi = {
   deps: Deps;
   app: FastifyInstance;
   reconciler: Reconciler;
+  gate: ReturnType<typeof listenGate> | undefined;
   /** A tRPC caller with this instance's context (staff access when admin is true). */
   caller(opts?: { admin?: boolean }): ReturnType<typeof createCaller>;
 };
@@ -230,6 +234,9 @@ export async function startApi(opts: StartApiOptions): Promise<RunningApi> {
     { intervalMs: opts.reconcileIntervalMs ?? 30_000, minAgeMs: opts.reconcileMinAgeMs ?? 60_000 },
     log,
   );
+  const gate = opts.gate
+    ? listenGate(deps, { ...opts.gate, token: invoiceboxOptions.token }, log)
+    : undefined;
   log.info({ url, driver: database.driver }, 'api listening');
 
   let closing: Promise<void> | undefined;
@@ -239,13 +246,14 @@ export async function startApi(opts: StartApiOptions): Promise<RunningApi> {
     deps,
     app,
     reconciler,
+    gate,
     caller: ({ admin = false } = {}) =>
       createCaller({ ...deps, authorization: admin ? `Bearer ${config.adminToken}` : undefined }),
     close() {
       draining = true;
       closing ??= (async () => {
         // app.close() stops listening and waits for in-flight requests (idle keep-alive sockets are closed).
-        await Promise.all([reconciler.stop(), app.close()]);
+        await Promise.all([reconciler.stop(), app.close(), gate?.close()]);
         await abuse.close();
         if (ownDatabase) await database.close();
       })();
