@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { DEMO_SHOP } from '@checkout/invoicebox';
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
@@ -180,5 +183,37 @@ describe('the WebSocket gate', () => {
     const firstList = await gateDeliveries(control, first.id);
     expect(firstList.map((d) => d.outcome)).toEqual(['retrying', 'delivered']);
     expect(firstList[0]?.error).toContain('connection closed');
+  });
+
+  it('after a restart, a gate delivery left unanswered goes to the next connection (not to HTTP)', async () => {
+    const dataFile = join(mkdtempSync(join(tmpdir(), 'sandbox-gate-')), 'sandbox.json');
+    const options = {
+      port: 0,
+      log: false,
+      rateLimit: false as const,
+      retryTimeScale: 0.00001,
+      dataFile,
+      merchants: demoShop(),
+    };
+    const first = await startSandbox(options);
+    const silent = await openGate(first, DEMO_SHOP.token);
+    const order = await createOrder(first);
+    await sandboxControl(first.url).pay(order.id);
+    await eventually(() => (silent.ofMethod('onOrderStatusChange').length ? true : undefined));
+    await first.close();
+    await silent.closed;
+
+    const second = await startSandbox(options);
+    cleanup.push(second.close);
+    const control = sandboxControl(second.url);
+    expect((await control.gate()).pending).toBe(1);
+    const client = await gate(second, DEMO_SHOP.token, ackAll);
+    await eventually(async () => ((await control.gate()).pending === 0 ? true : undefined));
+    expect(client.ofMethod('onOrderStatusChange')).toHaveLength(1);
+    const list = await gateDeliveries(control, order.id);
+    expect(list.map((d) => [d.attempt, d.outcome])).toEqual([
+      [1, 'failed'],
+      [1, 'delivered'],
+    ]);
   });
 });
