@@ -51,7 +51,7 @@ describe('the WebSocket gate', () => {
       port: 0,
       log: false,
       rateLimit: false,
-      retryTimeScale: 0.00001,
+      retryTimeScale: 0.0001, // retries within ms; a shop that never reconnects is forgotten after ~9 s
       notificationTimeoutMs: 500,
       merchants: [...demoShop(notificationUrl), OTHER_SHOP],
     });
@@ -215,5 +215,26 @@ describe('the WebSocket gate', () => {
       [1, 'failed'],
       [1, 'delivered'],
     ]);
+  });
+
+  it('forgets the events of a shop that does not come back within the retry span', async () => {
+    const sandbox = await startSandbox({
+      port: 0,
+      log: false,
+      rateLimit: false,
+      retryTimeScale: 0.00001, // the 24-hour span in under a second
+      notificationTimeoutMs: 200,
+      merchants: demoShop(),
+    });
+    cleanup.push(sandbox.close);
+    const control = sandboxControl(sandbox.url);
+    const once = await openGate(sandbox, DEMO_SHOP.token);
+    once.ws.close();
+    await once.closed;
+    const order = await createOrder(sandbox);
+    await control.pay(order.id);
+    expect((await control.gate()).pending).toBe(1);
+    await eventually(async () => ((await control.gate()).pending === 0 ? true : undefined));
+    expect(await gateDeliveries(control, order.id)).toEqual([]);
   });
 });

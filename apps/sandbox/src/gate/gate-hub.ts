@@ -26,6 +26,9 @@ interface Pending extends SentNotification {
   notificationId: string;
   attempt: number;
   retryTimer?: NodeJS.Timeout;
+  /** A shop that never comes back: forgotten after the HTTP schedule's whole span, as a failed HTTP delivery is. */
+  expiryTimer: NodeJS.Timeout;
+  expired?: boolean;
   inFlight?: { callId: string; connection: Live; record: Delivery; timeout: NodeJS.Timeout };
 }
 
@@ -47,6 +50,8 @@ const rpcId = () => randomBytes(10).toString('hex');
 export class GateHub implements NotifierListener {
   private readonly connections: Live[] = [];
   private readonly pending = new Map<string, Pending>();
+  /** JSON-RPC id of the attempt in flight -> its delivery. */
+  private readonly calls = new Map<string, Pending>();
   /** Merchants that opened a gate session since start: their events wait for a reconnect. */
   private readonly subscribers = new Set<string>();
 
@@ -83,8 +88,7 @@ export class GateHub implements NotifierListener {
   }
 
   reset(): void {
-    for (const p of this.pending.values()) this.settleTimers(p);
-    this.pending.clear();
+    for (const p of this.pending.values()) this.forget(p);
   }
 
   connect(socket: WebSocket, merchantId: string): void {
@@ -130,6 +134,7 @@ export class GateHub implements NotifierListener {
   }
 
   private queue(notification: SentNotification) {
+    const span = RETRY_SCHEDULE_MS.reduce((sum, ms) => sum + ms, 0) * this.opts.retryTimeScale;
     const p: Pending = {
       orderId: notification.orderId,
       merchantId: notification.merchantId,
@@ -137,9 +142,21 @@ export class GateHub implements NotifierListener {
       body: notification.body,
       notificationId: uuidv7(),
       attempt: 0,
+      expiryTimer: setTimeout(() => {
+        p.expired = true;
+        if (!p.inFlight) this.forget(p);
+      }, span + this.opts.timeoutMs),
     };
+    p.expiryTimer.unref();
     this.pending.set(p.notificationId, p);
     this.attempt(p);
+  }
+
+  private forget(p: Pending) {
+    this.settleTimers(p);
+    clearTimeout(p.expiryTimer);
+    if (p.inFlight) this.calls.delete(p.inFlight.callId);
+    this.pending.delete(p.notificationId);
   }
 
   private attempt(p: Pending) {
@@ -170,6 +187,7 @@ export class GateHub implements NotifierListener {
       this.opts.timeoutMs,
     );
     p.inFlight = { callId, connection, record, timeout };
+    this.calls.set(callId, p);
     // The body is spliced in as is: the params carry exactly the bytes an HTTP delivery signs.
     connection.socket.send(
       `{"jsonrpc":"2.0","id":"${callId}","method":"onOrderStatusChange","params":[${p.body}]}`,
@@ -203,7 +221,7 @@ export class GateHub implements NotifierListener {
       live.status = message.result ?? message.error ?? null;
       return;
     }
-    const p = [...this.pending.values()].find((q) => q.inFlight?.callId === message.id);
+    const p = typeof message.id === 'string' ? this.calls.get(message.id) : undefined;
     if (!p) return; // a late answer to an attempt already given up on
     const answer = text.slice(0, 4000);
     if ('result' in message) {
@@ -219,16 +237,17 @@ export class GateHub implements NotifierListener {
     const flight = p.inFlight;
     if (!flight) return;
     this.settleTimers(p);
+    this.calls.delete(flight.callId);
     p.inFlight = undefined;
     let outcome = result;
-    if (outcome === 'retrying' && p.attempt > RETRY_SCHEDULE_MS.length) outcome = 'failed';
+    if (outcome === 'retrying' && (p.attempt > RETRY_SCHEDULE_MS.length || p.expired)) outcome = 'failed';
     Object.assign(flight.record, { outcome, responseBody: answer, at: new Date().toISOString() });
     if (error) flight.record.error = error;
     if (outcome === 'retrying') {
       const delay = (RETRY_SCHEDULE_MS[p.attempt - 1] ?? 0) * this.opts.retryTimeScale;
       flight.record.nextAttemptAt = new Date(Date.now() + delay).toISOString();
       p.retryTimer = setTimeout(() => this.attempt(p), delay);
-    } else this.pending.delete(p.notificationId);
+    } else this.forget(p);
     this.opts.store.changed();
     this.opts.log(`gate notification ${p.event} ${p.orderId} attempt ${p.attempt} -> ${outcome}`);
   }
