@@ -30,6 +30,7 @@ async function startGateServer(opts: { refuse?: number } = {}) {
   const waiters: ((reply: Reply) => void)[] = [];
   http.on('upgrade', (req: IncomingMessage, socket, head) => {
     upgrades.push(req.url ?? '');
+    socket.on('error', () => socket.destroy()); // a client hanging up on a refusal resets the socket
     if (opts.refuse) {
       socket.end(`HTTP/1.1 ${opts.refuse} Refused\r\nContent-Length: 0\r\nConnection: close\r\n\r\n`);
       return;
