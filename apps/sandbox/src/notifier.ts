@@ -87,6 +87,11 @@ export class Notifier {
     return pending;
   }
 
+  /** No URL to post to: only a shop listening on the gate hears of the event. */
+  announce(notification: SentNotification) {
+    for (const listener of this.listeners) listener.sent(notification);
+  }
+
   subscribe(listener: NotifierListener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);

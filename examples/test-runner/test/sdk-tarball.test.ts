@@ -43,9 +43,9 @@ it('ships the built JS, types and their maps, README and licence, and nothing of
   );
 });
 
-it('publishes zod as its only dependency and no workspace-only export condition', async () => {
+it('publishes zod and ws (loaded only by connectGate) as its only dependencies and no workspace-only export condition', async () => {
   const manifest = JSON.parse(await run('tar', ['xzf', tarball, '-O', 'package/package.json'], HERE));
-  expect(Object.keys(manifest.dependencies)).toEqual(['zod']);
+  expect(Object.keys(manifest.dependencies)).toEqual(['ws', 'zod']);
   expect(manifest.dependencies.zod).toBe(
     JSON.parse(readFileSync(`${SDK_DIR}package.json`, 'utf8')).dependencies.zod,
   );

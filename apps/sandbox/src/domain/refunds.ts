@@ -182,13 +182,17 @@ export function completeRefund(ctx: SandboxContext, refundId: string) {
   const parent = ctx.store.order(refund.parentId);
   const url =
     merchant && allowedNotificationUrl(ctx, notificationUrlOf(merchant, parent?.order.notificationUrl));
-  if (!merchant || !url) return;
-  ctx.notifier.send({
+  if (!merchant) return;
+  const notification = {
     orderId: refund.parentId,
     merchantId: merchant.merchantId,
-    event: 'refund',
-    url,
+    event: 'refund' as const,
     body: serializeInvoiceboxJson(publicRefund(refund)),
+  };
+  if (!url) return ctx.notifier.announce(notification);
+  ctx.notifier.send({
+    ...notification,
+    url,
     key: merchant.notificationKey,
     algorithm: merchant.signatureAlgorithm,
   });
