@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   buildBasket,
   type CreateOrderRequest,
-  createInvoiceboxClient,
   DEMO_SHOP,
   fromKopecks,
   InvoiceboxApiError,
@@ -17,23 +16,14 @@ import {
   toBasketItems,
 } from '../src/index.js';
 import { fixtureJson } from './fixtures.js';
+import { clientOf, rejection, useTestServer } from './harness.js';
 import { sendJson, startTestServer } from './http-server.js';
 
-let server: Awaited<ReturnType<typeof startTestServer>>;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(() => server.close());
+const server = useTestServer();
 
 const fastRetry = { retries: 2, baseDelayMs: 1, maxDelayMs: 50 };
-const client = (over: Partial<Parameters<typeof createInvoiceboxClient>[0]> = {}) =>
-  createInvoiceboxClient({
-    baseUrl: server.url,
-    token: DEMO_SHOP.token,
-    retry: fastRetry,
-    timeoutMs: 2000,
-    ...over,
-  });
+const client = (over: Parameters<typeof clientOf>[1] = {}) =>
+  clientOf(server.url, { retry: fastRetry, timeoutMs: 2000, ...over });
 
 function orderRequest(): CreateOrderRequest {
   const basket = buildBasket([
@@ -50,15 +40,6 @@ function orderRequest(): CreateOrderRequest {
     basketItems: toBasketItems(basket.lines),
     customer: { type: 'private', name: 'Пётр' },
   };
-}
-
-async function rejection(promise: Promise<unknown>): Promise<Error> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error('expected a rejection');
 }
 
 describe('requests', () => {

@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest';
 import {
   buildBasket,
   type CreateOrderRequest,
-  createInvoiceboxClient,
   DEMO_SHOP,
   fromKopecks,
   InvoiceboxApiError,
@@ -14,6 +13,7 @@ import {
 } from '../src/index.js';
 import { type FakeAnswer, fakeInvoiceboxFetch } from './fake-invoicebox.js';
 import { FIXTURES, fixtureBytes, fixtureJson, NOTIFICATION_KEY, NOTIFICATION_SIGNATURE } from './fixtures.js';
+import { clientOf, rejection } from './harness.js';
 
 // Every payload of Invoicebox's PHP SDK, answered by a fake fetch that stands for Invoicebox, read through the real
 // client by the call it answers. Nobody here designed these shapes; the client has to take them as they are.
@@ -22,12 +22,7 @@ const client = (routes: Record<string, FakeAnswer>) => {
   const fake = fakeInvoiceboxFetch(routes);
   return {
     fake,
-    invoicebox: createInvoiceboxClient({
-      baseUrl: 'https://api.invoicebox.ru',
-      token: DEMO_SHOP.token,
-      fetch: fake.fetch,
-      retry: { retries: 0 },
-    }),
+    invoicebox: clientOf('https://api.invoicebox.ru', { fetch: fake.fetch }),
   };
 };
 
@@ -54,15 +49,6 @@ const use = (file: string) => {
   return file;
 };
 const dataOf = (file: string) => (fixtureJson(file) as { data: Record<string, unknown> }).data;
-
-async function rejection(promise: Promise<unknown>): Promise<Error> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error('expected a rejection');
-}
 
 describe('Invoicebox PHP SDK fixtures through the client', () => {
   it('checkAuth', async () => {
