@@ -1,22 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningSandbox, startSandbox } from '../src/index.js';
-import { AUTH, control, demoShop, docsOrder, parseJson } from './support/fixtures.js';
+import { describe, expect, it } from 'vitest';
+import { control, parseJson } from './support/fixtures.js';
+import { createOrder, useSandbox } from './support/sandbox.js';
 
 describe('control API: cross-site requests and redirects', () => {
-  let sandbox: RunningSandbox;
-  beforeAll(async () => {
-    sandbox = await startSandbox({ port: 0, log: false, rateLimit: false, merchants: demoShop() });
-  });
-  afterAll(() => sandbox.close());
+  const sandbox = useSandbox();
 
-  const create = async () => {
-    const res = await fetch(`${sandbox.url}/v3/billing/api/order/order`, {
-      method: 'POST',
-      headers: { ...AUTH, 'content-type': 'application/json' },
-      body: JSON.stringify(docsOrder()),
-    });
-    return parseJson(await res.text()).data as { id: string };
-  };
+  const create = async () => (await createOrder(sandbox)) as { id: string };
   const statusOf = async (id: string) =>
     (await control(sandbox.url, 'GET', `/_sandbox/orders/${id}`)).body.order.status as string;
   const formPost = (path: string, headers: Record<string, string>) =>
