@@ -1,9 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  buildBasket,
-  type CreateOrderRequest,
   DEMO_SHOP,
-  fromKopecks,
   InvoiceboxApiError,
   InvoiceboxAuthError,
   InvoiceboxBasketError,
@@ -13,10 +10,9 @@ import {
   InvoiceboxResponseError,
   InvoiceboxUnknownResultError,
   PACKAGE_VERSION,
-  toBasketItems,
 } from '../src/index.js';
 import { fixtureJson } from './fixtures.js';
-import { clientOf, rejection, useTestServer } from './harness.js';
+import { clientOf, orderRequestOf, rejection, useTestServer } from './harness.js';
 import { sendJson, startTestServer } from './http-server.js';
 
 const server = useTestServer();
@@ -25,22 +21,13 @@ const fastRetry = { retries: 2, baseDelayMs: 1, maxDelayMs: 50 };
 const client = (over: Parameters<typeof clientOf>[1] = {}) =>
   clientOf(server.url, { retry: fastRetry, timeoutMs: 2000, ...over });
 
-function orderRequest(): CreateOrderRequest {
-  const basket = buildBasket([
-    { sku: 'a', name: 'Чай', unitPrice: 12396, quantity: 3, vatCode: 'RUS_VAT20' },
-  ]);
-  return {
-    merchantId: DEMO_SHOP.merchantId,
+const orderRequest = () =>
+  orderRequestOf([{ sku: 'a', name: 'Чай', unitPrice: 12396, quantity: 3, vatCode: 'RUS_VAT20' }], {
     merchantOrderId: 'order-1',
     description: 'Заказ 1',
-    amount: fromKopecks(basket.amount),
-    vatAmount: fromKopecks(basket.vatAmount),
-    currencyId: 'RUB',
     expirationDate: '2030-01-01T00:00:00+00:00',
-    basketItems: toBasketItems(basket.lines),
     customer: { type: 'private', name: 'Пётр' },
-  };
-}
+  });
 
 describe('requests', () => {
   it('createOrder sends the required headers and body and returns data + X-Request-Id', async () => {

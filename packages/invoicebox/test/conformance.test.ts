@@ -1,19 +1,14 @@
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
-  buildBasket,
-  type CreateOrderRequest,
-  DEMO_SHOP,
-  fromKopecks,
   InvoiceboxApiError,
   InvoiceboxAuthError,
   signNotification,
-  toBasketItems,
   verifyNotification,
 } from '../src/index.js';
 import { type FakeAnswer, fakeInvoiceboxFetch } from './fake-invoicebox.js';
 import { FIXTURES, fixtureBytes, fixtureJson, NOTIFICATION_KEY, NOTIFICATION_SIGNATURE } from './fixtures.js';
-import { clientOf, rejection } from './harness.js';
+import { clientOf, orderRequestOf, rejection } from './harness.js';
 
 // Every payload of Invoicebox's PHP SDK, answered by a fake fetch that stands for Invoicebox, read through the real
 // client by the call it answers. Nobody here designed these shapes; the client has to take them as they are.
@@ -26,22 +21,16 @@ const client = (routes: Record<string, FakeAnswer>) => {
   };
 };
 
-function orderRequest(): CreateOrderRequest {
-  const basket = buildBasket([
-    { sku: '0123456789', name: 'Black Edition', unitPrice: 279067, quantity: 1, vatCode: 'VATNONE' },
-  ]);
-  return {
-    merchantId: DEMO_SHOP.merchantId,
-    merchantOrderId: '1',
-    description: 'Проездной билет',
-    amount: fromKopecks(basket.amount),
-    vatAmount: fromKopecks(basket.vatAmount),
-    currencyId: 'RUB',
-    expirationDate: '2030-07-02T00:00:00+00:00',
-    basketItems: toBasketItems(basket.lines),
-    customer: { type: 'private', name: 'OOO TEST' },
-  };
-}
+const orderRequest = () =>
+  orderRequestOf(
+    [{ sku: '0123456789', name: 'Black Edition', unitPrice: 279067, quantity: 1, vatCode: 'VATNONE' }],
+    {
+      merchantOrderId: '1',
+      description: 'Проездной билет',
+      expirationDate: '2030-07-02T00:00:00+00:00',
+      customer: { type: 'private', name: 'OOO TEST' },
+    },
+  );
 
 const covered = new Set<string>();
 const use = (file: string) => {

@@ -1,5 +1,12 @@
 import { afterAll, beforeAll } from 'vitest';
-import { createInvoiceboxClient, DEMO_SHOP } from '../src/index.js';
+import {
+  buildBasket,
+  type CreateOrderRequest,
+  createInvoiceboxClient,
+  DEMO_SHOP,
+  fromKopecks,
+  toBasketItems,
+} from '../src/index.js';
 import { startTestServer } from './http-server.js';
 
 type TestServer = Awaited<ReturnType<typeof startTestServer>>;
@@ -29,6 +36,22 @@ export function useTestServer(): Pick<TestServer, 'url' | 'seen' | 'handle'> {
 /** A client of `baseUrl` with the demo shop's token and no retries, unless `over` says otherwise. */
 export const clientOf = (baseUrl: string, over: Partial<Parameters<typeof createInvoiceboxClient>[0]> = {}) =>
   createInvoiceboxClient({ baseUrl, token: DEMO_SHOP.token, retry: { retries: 0 }, ...over });
+
+/** A create-order request in roubles for the demo shop, its basket built from `lines` by the SDK. */
+export function orderRequestOf(
+  lines: Parameters<typeof buildBasket>[0],
+  fields: Pick<CreateOrderRequest, 'merchantOrderId' | 'description' | 'expirationDate' | 'customer'>,
+): CreateOrderRequest {
+  const basket = buildBasket(lines);
+  return {
+    merchantId: DEMO_SHOP.merchantId,
+    amount: fromKopecks(basket.amount),
+    vatAmount: fromKopecks(basket.vatAmount),
+    currencyId: 'RUB',
+    basketItems: toBasketItems(basket.lines),
+    ...fields,
+  };
+}
 
 /** What `promise` rejects with; fails if it resolves. */
 export async function rejection(promise: Promise<unknown>): Promise<Error> {
