@@ -41,33 +41,23 @@ describe('control API: cross-site requests and redirects', () => {
     expect(await statusOf(order.id)).toBe('completed');
   });
 
-  it('the redirect parameter only leads to the sandbox’s own pages', async () => {
-    for (const target of [
-      '//evil.example/',
-      '/\\evil.example',
-      'https://evil.example/',
-      '/%0d%0aX:1',
-      '/v3/x',
-    ]) {
-      const res = await fetch(`${sandbox.url}/_sandbox/reset?redirect=${encodeURIComponent(target)}`, {
-        method: 'POST',
-        redirect: 'manual',
-      });
-      expect(res.status, target).toBe(200);
-      expect(res.headers.get('location'), target).toBeNull();
-    }
-    for (const [target, location] of [
-      ['/', '/'],
-      ['/?tab=orders', '/?tab=orders'],
-      ['/_sandbox/orders', '/_sandbox/orders'],
-      ['/order/abc', '/order/abc'],
-    ]) {
-      const res = await fetch(`${sandbox.url}/_sandbox/reset?redirect=${encodeURIComponent(target ?? '')}`, {
-        method: 'POST',
-        redirect: 'manual',
-      });
-      expect(res.status, target).toBe(303);
-      expect(res.headers.get('location'), target).toBe(location);
-    }
+  // The redirect parameter only leads to the sandbox's own pages; any other target gets no redirect at all.
+  it.each([
+    ['//evil.example/', null],
+    ['/\\evil.example', null],
+    ['https://evil.example/', null],
+    ['/%0d%0aX:1', null],
+    ['/v3/x', null],
+    ['/', '/'],
+    ['/?tab=orders', '/?tab=orders'],
+    ['/_sandbox/orders', '/_sandbox/orders'],
+    ['/order/abc', '/order/abc'],
+  ])('reset with redirect=%s redirects to %s', async (target, location) => {
+    const res = await fetch(`${sandbox.url}/_sandbox/reset?redirect=${encodeURIComponent(target)}`, {
+      method: 'POST',
+      redirect: 'manual',
+    });
+    expect(res.status).toBe(location === null ? 200 : 303);
+    expect(res.headers.get('location')).toBe(location);
   });
 });

@@ -94,22 +94,17 @@ describe('GET /v3/filter/api/counterparty-detail', () => {
     expect(res.body.data.map((c: Json) => c.vatNumber)).toEqual(['7736050003', '7707083893']);
   });
 
-  it('a missing or invalid vatNumber is 422 naming vatNumber', async () => {
-    for (const query of [
-      '',
-      '?vatNumber=',
-      '?vatNumber=7707083894',
-      '?vatNumber=12345',
-      '?vatNumber=77070838931',
-    ]) {
+  it.each(['', '?vatNumber=', '?vatNumber=7707083894', '?vatNumber=12345', '?vatNumber=77070838931'])(
+    'a missing or invalid vatNumber (%j) is 422 naming vatNumber',
+    async (query) => {
       const res = await lookup(query);
-      expect(res.status, query).toBe(422);
+      expect(res.status).toBe(422);
       expect(res.body.error.code).toBe('validation');
       expect(res.body.error.fields).toEqual([
         expect.objectContaining({ name: 'vatNumber', code: 'wrong_value' }),
       ]);
-    }
-  });
+    },
+  );
 
   it('needs a valid token', async () => {
     const res = await lookup('?vatNumber=7707083893', 'v3', { authorization: 'Bearer wrong' });
