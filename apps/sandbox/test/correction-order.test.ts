@@ -40,8 +40,19 @@ function correctionOf(parentId: string, amount: number, overrides: Record<string
 const correct = (sandbox: { url: string }, body: unknown) =>
   v3(sandbox, 'POST', '/billing/api/order/correction-order', body);
 
-const KETTLE = twoLineOrder().basketItems[1];
-const TEA = twoLineOrder().basketItems[0];
+const TEA = twoLineOrder().basketItems[0]!;
+const KETTLE = twoLineOrder().basketItems[1]!;
+type Line = typeof TEA;
+
+/** A refund request for the whole of one `line` of order `parentId`. */
+const refundOf = (parentId: string, merchantOrderId: string, description: string, line: Line) => ({
+  parentId,
+  merchantOrderId,
+  description,
+  amount: line.totalAmount,
+  vatAmount: line.totalVatAmount,
+  basketItems: [line],
+});
 
 describe('POST /v3/billing/api/order/correction-order (refund with a fee kept)', () => {
   const defer = useCleanup();
@@ -61,12 +72,7 @@ describe('POST /v3/billing/api/order/correction-order (refund with a fee kept)',
     const order = (await v3(sandbox, 'POST', '/billing/api/order/order', twoLineOrder())).body.data;
     await control(sandbox.url, 'POST', `/_sandbox/orders/${order.id}/pay`, {});
     const refund = await v3(sandbox, 'POST', '/billing/api/order/refund-order', {
-      parentId: order.id,
-      merchantOrderId: `r-${order.id}`,
-      description: 'Возврат чайника',
-      amount: 3000,
-      vatAmount: 0,
-      basketItems: [KETTLE],
+      ...refundOf(order.id, `r-${order.id}`, 'Возврат чайника', KETTLE),
       status: 'draft',
     });
     expect(refund.status).toBe(200);
@@ -161,14 +167,12 @@ describe('POST /v3/billing/api/order/correction-order (refund with a fee kept)',
     expect(badBasket.body.error.code).toBe('wrong_total_amount');
 
     // A refund created without `status` is not a draft.
-    const plain = await v3(sandbox, 'POST', '/billing/api/order/refund-order', {
-      parentId: order.id,
-      merchantOrderId: `r2-${order.id}`,
-      description: 'Возврат чая',
-      amount: 698,
-      vatAmount: 116.33,
-      basketItems: [TEA],
-    });
+    const plain = await v3(
+      sandbox,
+      'POST',
+      '/billing/api/order/refund-order',
+      refundOf(order.id, `r2-${order.id}`, 'Возврат чая', TEA),
+    );
     const notDraft = await correct(sandbox, correctionOf(plain.body.data.id, 10));
     expect(notDraft.status).toBe(422);
     expect(notDraft.body.error.code).toBe('wrong_order_status');
