@@ -5,26 +5,19 @@ import {
   InvoiceboxAuthError,
   InvoiceboxRateLimitError,
 } from '@checkout/invoicebox';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningSandbox, startSandbox } from '../src/index.js';
-import { control, demoShop, docsOrder, eventually, twoLineOrder } from './support/fixtures.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { startSandbox } from '../src/index.js';
+import { control, docsOrder, eventually, twoLineOrder } from './support/fixtures.js';
+import { useSandbox } from './support/sandbox.js';
 
 // Drives the sandbox through the shared package's client: what the shop's API will do against it.
 describe('the @checkout/invoicebox client against the sandbox', () => {
-  let sandbox: RunningSandbox;
+  const sandbox = useSandbox({ refundCompletionDelayMs: 0 });
   let client: ReturnType<typeof createInvoiceboxClient>;
 
-  beforeAll(async () => {
-    sandbox = await startSandbox({
-      port: 0,
-      log: false,
-      rateLimit: false,
-      refundCompletionDelayMs: 0,
-      merchants: demoShop(),
-    });
+  beforeAll(() => {
     client = createInvoiceboxClient({ baseUrl: sandbox.url, token: DEMO_SHOP.token, retry: { retries: 0 } });
   });
-  afterAll(() => sandbox.close());
 
   it('checkAuth returns the shop user', async () => {
     const { data, requestId } = await client.checkAuth();
@@ -85,14 +78,15 @@ describe('the @checkout/invoicebox client against the sandbox', () => {
       ['KETTLE', 3000],
     ]);
     const line = { ...twoLineOrder().basketItems[0]!, quantity: 1, totalAmount: 349, totalVatAmount: 58.17 };
-    const { data: refund } = await client.createRefund({
+    const onePack = {
       parentId: order.id,
       merchantOrderId: `r-${order.id}`,
       amount: 349,
       vatAmount: 58.17,
       basketItems: [line],
       description: 'Возврат одной пачки',
-    });
+    };
+    const { data: refund } = await client.createRefund(onePack);
     expect(refund).toMatchObject({ parentId: order.id, status: 'created', amount: 349 });
     const { data: after } = await client.getRefundableItems(order.id);
     expect(after[0]?.availableAmount).toBe(349);
@@ -102,19 +96,12 @@ describe('the @checkout/invoicebox client against the sandbox', () => {
       return data.length === 1 ? data : undefined;
     });
     expect(done[0]?.id).toBe(refund.id);
+    await expect(client.createRefund({ ...onePack, description: 'Повтор' })).rejects.toMatchObject({
+      code: 'merchant_order_id_duplicate',
+    });
     await expect(
       client.createRefund({
-        parentId: order.id,
-        merchantOrderId: `r-${order.id}`,
-        amount: 349,
-        vatAmount: 58.17,
-        basketItems: [line],
-        description: 'Повтор',
-      }),
-    ).rejects.toMatchObject({ code: 'merchant_order_id_duplicate' });
-    await expect(
-      client.createRefund({
-        parentId: order.id,
+        ...onePack,
         merchantOrderId: `r2-${order.id}`,
         amount: 698,
         vatAmount: 116.33,

@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningSandbox, startSandbox } from '../src/index.js';
-import { AUTH, demoShop, docsOrder } from './support/fixtures.js';
+import { describe, expect, it } from 'vitest';
+import { AUTH, docsOrder } from './support/fixtures.js';
+import { useSandbox } from './support/sandbox.js';
 
 // Whatever a client sends: a 4xx in the error envelope naming the problem, never a 500, nothing stored.
 describe('bad input', () => {
-  let sandbox: RunningSandbox;
+  const sandbox = useSandbox();
   const orderCount = async () => {
     const res = await fetch(`${sandbox.url}/v3/filter/api/order/order`, { headers: AUTH });
     return ((await res.json()) as { metaData: { totalCount: number } }).metaData.totalCount;
@@ -15,11 +15,6 @@ describe('bad input', () => {
       headers: { ...AUTH, 'content-type': contentType },
       body,
     });
-
-  beforeAll(async () => {
-    sandbox = await startSandbox({ port: 0, log: false, rateLimit: false, merchants: demoShop() });
-  });
-  afterAll(() => sandbox.close());
 
   const valid = docsOrder();
   const cases: [string, string, number, string, string?][] = [

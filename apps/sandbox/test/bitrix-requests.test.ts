@@ -1,9 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { DEMO_SHOP } from '@checkout/invoicebox';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningSandbox, startSandbox } from '../src/index.js';
-import { demoShop } from './support/fixtures.js';
+import { describe, expect, it } from 'vitest';
 import { fill, phpDate, rawRequest } from './support/raw-request.js';
+import { useSandbox } from './support/sandbox.js';
 
 const fixture = (name: string) => readFileSync(new URL(`./fixtures/bitrix/${name}`, import.meta.url), 'utf8');
 
@@ -19,13 +18,8 @@ const HEADERS = {
 };
 
 describe('requests as the 1C-Bitrix module builds them', () => {
-  let sandbox: RunningSandbox;
+  const sandbox = useSandbox();
   let nextOrder = Math.floor(Math.random() * 1e6);
-
-  beforeAll(async () => {
-    sandbox = await startSandbox({ port: 0, log: false, rateLimit: false, merchants: demoShop() });
-  });
-  afterAll(() => sandbox.close());
 
   const create = async (name: string) => {
     const orderId = String(nextOrder++);

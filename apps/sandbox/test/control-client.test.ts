@@ -1,24 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningSandbox, SandboxControlError, sandboxControl, startSandbox } from '../src/index.js';
-import { AUTH, demoShop, docsOrder, parseJson } from './support/fixtures.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { SandboxControlError, sandboxControl } from '../src/index.js';
+import { createOrder, useSandbox } from './support/sandbox.js';
 
 describe('sandboxControl: the typed control client', () => {
-  let sandbox: RunningSandbox;
+  const sandbox = useSandbox();
   let control: ReturnType<typeof sandboxControl>;
-  beforeAll(async () => {
-    sandbox = await startSandbox({ port: 0, log: false, rateLimit: false, merchants: demoShop() });
+  beforeAll(() => {
     control = sandboxControl(`${sandbox.url}/`);
   });
-  afterAll(() => sandbox.close());
 
-  const create = async () => {
-    const res = await fetch(`${sandbox.url}/v3/billing/api/order/order`, {
-      method: 'POST',
-      headers: { ...AUTH, 'content-type': 'application/json' },
-      body: JSON.stringify(docsOrder()),
-    });
-    return parseJson(await res.text()).data as { id: string; merchantOrderId: string };
-  };
+  const create = async () => (await createOrder(sandbox)) as { id: string; merchantOrderId: string };
 
   it('drives an order through decline, pay and resend, and reads it back', async () => {
     const created = await create();

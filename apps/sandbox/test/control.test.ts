@@ -1,31 +1,20 @@
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningSandbox, startSandbox } from '../src/index.js';
-import { AUTH, control, demoShop, docsOrder, parseJson } from './support/fixtures.js';
+import { describe, expect, it } from 'vitest';
+import { AUTH, control, docsOrder, parseJson } from './support/fixtures.js';
+import { createOrder, useSandbox } from './support/sandbox.js';
 
 const APP_DIR = fileURLToPath(new URL('..', import.meta.url));
 
 describe('control API, dashboard and CLI', () => {
-  let sandbox: RunningSandbox;
-  beforeAll(async () => {
-    sandbox = await startSandbox({ port: 0, log: false, rateLimit: false, merchants: demoShop() });
-  });
-  afterAll(() => sandbox.close());
+  const sandbox = useSandbox();
 
-  const create = async () => {
-    const request = docsOrder();
-    const res = await fetch(`${sandbox.url}/v3/billing/api/order/order`, {
-      method: 'POST',
-      headers: { ...AUTH, 'content-type': 'application/json' },
-      body: JSON.stringify(request),
-    });
-    return parseJson(await res.text()).data as {
+  const create = async () =>
+    (await createOrder(sandbox)) as {
       id: string;
       merchantOrderId: string;
       orderContainerId: string;
     };
-  };
 
   it('orders are found by id, orderContainerId and merchantOrderId', async () => {
     const order = await create();

@@ -1,17 +1,9 @@
 import { DEMO_SHOP, toKopecks, verifyNotification } from '@checkout/invoicebox';
-import { afterEach, describe, expect, it } from 'vitest';
-import { type RunningSandbox, startSandbox } from '../src/index.js';
-import {
-  AUTH,
-  control,
-  demoShop,
-  docsOrder,
-  eventually,
-  type Json,
-  parseJson,
-  twoLineOrder,
-} from './support/fixtures.js';
+import { describe, expect, it } from 'vitest';
+import type { RunningSandbox } from '../src/index.js';
+import { control, demoShop, docsOrder, eventually, type Json, twoLineOrder } from './support/fixtures.js';
 import { startReceiver } from './support/receiver.js';
+import { testSandbox, useCleanup, v3 } from './support/sandbox.js';
 
 const ok = { status: 200, body: '{"status":"success"}' };
 
@@ -44,48 +36,43 @@ function correctionOf(parentId: string, amount: number, overrides: Record<string
   };
 }
 
-const KETTLE = twoLineOrder().basketItems[1];
-const TEA = twoLineOrder().basketItems[0];
+/** Posts a correction order: the fee kept from a refund. */
+const correct = (sandbox: { url: string }, body: unknown) =>
+  v3(sandbox, 'POST', '/billing/api/order/correction-order', body);
+
+const TEA = twoLineOrder().basketItems[0]!;
+const KETTLE = twoLineOrder().basketItems[1]!;
+type Line = typeof TEA;
+
+/** A refund request for the whole of one `line` of order `parentId`. */
+const refundOf = (parentId: string, merchantOrderId: string, description: string, line: Line) => ({
+  parentId,
+  merchantOrderId,
+  description,
+  amount: line.totalAmount,
+  vatAmount: line.totalVatAmount,
+  basketItems: [line],
+});
 
 describe('POST /v3/billing/api/order/correction-order (refund with a fee kept)', () => {
-  const cleanup: (() => Promise<void>)[] = [];
-  afterEach(async () => {
-    for (const close of cleanup.splice(0).reverse()) await close();
-  });
+  const defer = useCleanup();
 
   async function setup(refundCompletionDelayMs = 0) {
     const receiver = await startReceiver(() => ok);
-    cleanup.push(receiver.close);
-    const sandbox = await startSandbox({
-      port: 0,
-      log: false,
-      rateLimit: false,
+    defer(receiver.close);
+    const sandbox = await testSandbox({
       refundCompletionDelayMs,
       merchants: demoShop(receiver.url),
     });
-    cleanup.push(sandbox.close);
+    defer(sandbox.close);
     return { sandbox, receiver };
   }
 
-  const api = async (sandbox: RunningSandbox, method: string, path: string, body?: unknown) => {
-    const res = await fetch(`${sandbox.url}/v3${path}`, {
-      method,
-      headers: { ...AUTH, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    return { status: res.status, body: parseJson(await res.text()) as Json };
-  };
-
   async function paidOrderWithDraftRefund(sandbox: RunningSandbox) {
-    const order = (await api(sandbox, 'POST', '/billing/api/order/order', twoLineOrder())).body.data;
+    const order = (await v3(sandbox, 'POST', '/billing/api/order/order', twoLineOrder())).body.data;
     await control(sandbox.url, 'POST', `/_sandbox/orders/${order.id}/pay`, {});
-    const refund = await api(sandbox, 'POST', '/billing/api/order/refund-order', {
-      parentId: order.id,
-      merchantOrderId: `r-${order.id}`,
-      description: 'Возврат чайника',
-      amount: 3000,
-      vatAmount: 0,
-      basketItems: [KETTLE],
+    const refund = await v3(sandbox, 'POST', '/billing/api/order/refund-order', {
+      ...refundOf(order.id, `r-${order.id}`, 'Возврат чайника', KETTLE),
       status: 'draft',
     });
     expect(refund.status).toBe(200);
@@ -97,12 +84,7 @@ describe('POST /v3/billing/api/order/correction-order (refund with a fee kept)',
     const { sandbox, receiver } = await setup();
     const { order, refund } = await paidOrderWithDraftRefund(sandbox);
 
-    const res = await api(
-      sandbox,
-      'POST',
-      '/billing/api/order/correction-order',
-      correctionOf(refund.id, 333.33),
-    );
+    const res = await correct(sandbox, correctionOf(refund.id, 333.33));
     expect(res.status).toBe(200);
     const correction = res.body.data;
     expect(correction).toMatchObject({
@@ -121,11 +103,11 @@ describe('POST /v3/billing/api/order/correction-order (refund with a fee kept)',
         .find((n) => n.id === refund.id),
     );
     expect(notified).toMatchObject({ id: refund.id, parentId: order.id, status: 'completed', amount: 3000 });
-    const refunds = await api(sandbox, 'GET', `/filter/api/order/refund-order?id=${refund.id}`);
+    const refunds = await v3(sandbox, 'GET', `/filter/api/order/refund-order?id=${refund.id}`);
     expect(refunds.body.data[0].status).toBe('completed');
 
     // The correction order is an order of its own, found by its parent.
-    const listed = await api(sandbox, 'GET', `/filter/api/order/order?parentId=${refund.id}`);
+    const listed = await v3(sandbox, 'GET', `/filter/api/order/order?parentId=${refund.id}`);
     expect(listed.body.data.map((o: Json) => o.id)).toEqual([correction.id]);
 
     const { body } = await control(sandbox.url, 'GET', `/_sandbox/refunds/${refund.id}`);
@@ -140,12 +122,7 @@ describe('POST /v3/billing/api/order/correction-order (refund with a fee kept)',
     );
 
     // The refund is no longer a draft: a second correction is refused.
-    const second = await api(
-      sandbox,
-      'POST',
-      '/billing/api/order/correction-order',
-      correctionOf(refund.id, 1),
-    );
+    const second = await correct(sandbox, correctionOf(refund.id, 1));
     expect(second.status).toBe(422);
     expect(second.body.error.code).toBe('wrong_order_status');
   });
@@ -153,12 +130,12 @@ describe('POST /v3/billing/api/order/correction-order (refund with a fee kept)',
   it('moves the draft refund to created right away (completion follows the refund delay)', async () => {
     const { sandbox } = await setup(60_000);
     const { refund } = await paidOrderWithDraftRefund(sandbox);
-    const res = await api(sandbox, 'POST', '/billing/api/order/correction-order', {
+    const res = await correct(sandbox, {
       ...correctionOf(refund.id, 0.01),
       amount: '0.01', // amounts as numeric strings are taken too
     });
     expect(res.status).toBe(200);
-    const refunds = await api(sandbox, 'GET', `/filter/api/order/refund-order?id=${refund.id}`);
+    const refunds = await v3(sandbox, 'GET', `/filter/api/order/refund-order?id=${refund.id}`);
     expect(refunds.body.data[0].status).toBe('created');
     const { body } = await control(sandbox.url, 'GET', `/_sandbox/refunds/${refund.id}`);
     expect(toKopecks(body.payout.returnedAmount)).toBe(299_999);
@@ -167,45 +144,42 @@ describe('POST /v3/billing/api/order/correction-order (refund with a fee kept)',
   it('refuses bad parents and too large corrections, changing nothing', async () => {
     const { sandbox } = await setup();
     const { order, refund } = await paidOrderWithDraftRefund(sandbox);
-    const post = (body: unknown) => api(sandbox, 'POST', '/billing/api/order/correction-order', body);
 
-    const tooLarge = await post(correctionOf(refund.id, 3000.01));
+    const tooLarge = await correct(sandbox, correctionOf(refund.id, 3000.01));
     expect(tooLarge.status).toBe(422);
     expect(tooLarge.body.error.fields[0].name).toBe('amount');
 
-    const notRefund = await post(correctionOf(order.id, 10));
+    const notRefund = await correct(sandbox, correctionOf(order.id, 10));
     expect(notRefund.status).toBe(422);
     expect(notRefund.body.error.code).toBe('wrong_order_status');
     expect(notRefund.body.error.fields[0].name).toBe('parentId');
 
-    const missing = await post(correctionOf('', 10, { parentId: undefined }));
+    const missing = await correct(sandbox, correctionOf('', 10, { parentId: undefined }));
     expect(missing.status).toBe(422);
     expect(missing.body.error.fields[0].name).toBe('parentId');
 
-    const unknown = await post(correctionOf('00000000-0000-7000-8000-000000000000', 10));
+    const unknown = await correct(sandbox, correctionOf('00000000-0000-7000-8000-000000000000', 10));
     expect(unknown.status).toBe(404);
 
     // The basket is checked as for any order: the sum of lines must match.
-    const badBasket = await post({ ...correctionOf(refund.id, 10), amount: 11 });
+    const badBasket = await correct(sandbox, { ...correctionOf(refund.id, 10), amount: 11 });
     expect(badBasket.status).toBe(422);
     expect(badBasket.body.error.code).toBe('wrong_total_amount');
 
     // A refund created without `status` is not a draft.
-    const plain = await api(sandbox, 'POST', '/billing/api/order/refund-order', {
-      parentId: order.id,
-      merchantOrderId: `r2-${order.id}`,
-      description: 'Возврат чая',
-      amount: 698,
-      vatAmount: 116.33,
-      basketItems: [TEA],
-    });
-    const notDraft = await post(correctionOf(plain.body.data.id, 10));
+    const plain = await v3(
+      sandbox,
+      'POST',
+      '/billing/api/order/refund-order',
+      refundOf(order.id, `r2-${order.id}`, 'Возврат чая', TEA),
+    );
+    const notDraft = await correct(sandbox, correctionOf(plain.body.data.id, 10));
     expect(notDraft.status).toBe(422);
     expect(notDraft.body.error.code).toBe('wrong_order_status');
 
-    const refunds = await api(sandbox, 'GET', `/filter/api/order/refund-order?id=${refund.id}`);
+    const refunds = await v3(sandbox, 'GET', `/filter/api/order/refund-order?id=${refund.id}`);
     expect(refunds.body.data[0].status).toBe('draft');
-    const orders = await api(sandbox, 'GET', '/filter/api/order/order');
+    const orders = await v3(sandbox, 'GET', '/filter/api/order/order');
     expect(orders.body.data.map((o: Json) => o.id)).toEqual([order.id]);
   });
 });

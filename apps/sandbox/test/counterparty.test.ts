@@ -1,20 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningSandbox, startSandbox } from '../src/index.js';
-import { AUTH, demoShop, type Json, parseJson } from './support/fixtures.js';
+import { describe, expect, it } from 'vitest';
+import { AUTH, type Json, parseJson } from './support/fixtures.js';
+import { useSandbox } from './support/sandbox.js';
 
-const FIELDS = [
-  'id',
-  'vatNumber',
-  'taxRegistrationReasonCode',
-  'name',
-  'nameFull',
-  'nameI18n',
-  'registrationNumber',
-  'registrationDate',
-  'registrationAddress',
-  'postAddress',
-  'postAddressZip',
-];
+/** The fields of a counterparty in the docs (§5.13), each with its maximum length where the docs give one. */
+const DOCS_FIELDS: Record<string, number | null> = {
+  id: null,
+  vatNumber: null,
+  taxRegistrationReasonCode: null,
+  name: 100,
+  nameFull: 300,
+  nameI18n: 300,
+  registrationNumber: 20,
+  registrationDate: null,
+  registrationAddress: 200,
+  postAddress: 200,
+  postAddressZip: 6,
+};
 
 /** ОГРН (13 digits, mod 11) and ОГРНИП (15 digits, mod 13) carry their own check digit. */
 function validOgrn(value: string): boolean {
@@ -24,11 +25,7 @@ function validOgrn(value: string): boolean {
 }
 
 describe('GET /v3/filter/api/counterparty-detail', () => {
-  let sandbox: RunningSandbox;
-  beforeAll(async () => {
-    sandbox = await startSandbox({ port: 0, log: false, rateLimit: false, merchants: demoShop() });
-  });
-  afterAll(() => sandbox.close());
+  const sandbox = useSandbox();
 
   const lookup = async (query: string, prefix = 'v3', headers: Record<string, string> = AUTH) => {
     const res = await fetch(`${sandbox.url}/${prefix}/filter/api/counterparty-detail${query}`, { headers });
@@ -46,7 +43,10 @@ describe('GET /v3/filter/api/counterparty-detail', () => {
       expect(res.type).toMatch(/^application\/json/);
       expect(res.body.metaData).toEqual({ totalCount: 1, pageSize: 30, page: 1 });
       expect(res.body.data).toHaveLength(1);
-      expect(Object.keys(res.body.data[0]).sort()).toEqual([...FIELDS].sort());
+      expect(Object.keys(res.body.data[0]).sort()).toEqual(Object.keys(DOCS_FIELDS).sort());
+      for (const [field, maxLength] of Object.entries(DOCS_FIELDS)) {
+        if (maxLength) expect(res.body.data[0][field].length, field).toBeLessThanOrEqual(maxLength);
+      }
       expect(res.body.data[0]).toMatchObject({
         vatNumber: '7707083893',
         taxRegistrationReasonCode: '773601001',
@@ -94,22 +94,17 @@ describe('GET /v3/filter/api/counterparty-detail', () => {
     expect(res.body.data.map((c: Json) => c.vatNumber)).toEqual(['7736050003', '7707083893']);
   });
 
-  it('a missing or invalid vatNumber is 422 naming vatNumber', async () => {
-    for (const query of [
-      '',
-      '?vatNumber=',
-      '?vatNumber=7707083894',
-      '?vatNumber=12345',
-      '?vatNumber=77070838931',
-    ]) {
+  it.each(['', '?vatNumber=', '?vatNumber=7707083894', '?vatNumber=12345', '?vatNumber=77070838931'])(
+    'a missing or invalid vatNumber (%j) is 422 naming vatNumber',
+    async (query) => {
       const res = await lookup(query);
-      expect(res.status, query).toBe(422);
+      expect(res.status).toBe(422);
       expect(res.body.error.code).toBe('validation');
       expect(res.body.error.fields).toEqual([
         expect.objectContaining({ name: 'vatNumber', code: 'wrong_value' }),
       ]);
-    }
-  });
+    },
+  );
 
   it('needs a valid token', async () => {
     const res = await lookup('?vatNumber=7707083893', 'v3', { authorization: 'Bearer wrong' });

@@ -1,8 +1,9 @@
 import { DEMO_SHOP, verifyNotification } from '@checkout/invoicebox';
-import { afterEach, describe, expect, it } from 'vitest';
-import { type RunningSandbox, startSandbox } from '../src/index.js';
-import { AUTH, control, demoShop, docsOrder, eventually, type Json, parseJson } from './support/fixtures.js';
+import { describe, expect, it } from 'vitest';
+import type { RunningSandbox } from '../src/index.js';
+import { control, docsOrder, eventually, type Json } from './support/fixtures.js';
 import { startReceiver } from './support/receiver.js';
+import { testSandbox, useCleanup, v3 } from './support/sandbox.js';
 
 const ok = { status: 200, body: '{"status":"success"}' };
 
@@ -19,22 +20,16 @@ function shipmentOf(orderId: string, units: number, final: boolean) {
 }
 
 describe('pre-authorisation (holdPayments)', () => {
-  const cleanup: (() => Promise<void>)[] = [];
-  afterEach(async () => {
-    for (const close of cleanup.splice(0).reverse()) await close();
-  });
+  const defer = useCleanup();
 
   async function setup() {
     const receiver = await startReceiver(() => ok);
-    cleanup.push(receiver.close);
-    const sandbox = await startSandbox({
-      port: 0,
-      log: false,
-      rateLimit: false,
+    defer(receiver.close);
+    const sandbox = await testSandbox({
       refundCompletionDelayMs: 0,
       merchants: [{ ...DEMO_SHOP, notificationUrl: receiver.url, holdPayments: true }],
     });
-    cleanup.push(sandbox.close);
+    defer(sandbox.close);
     const notified = async (count: number) => {
       await eventually(() => receiver.received.length >= count || undefined);
       return receiver.received.map((r) =>
@@ -44,17 +39,8 @@ describe('pre-authorisation (holdPayments)', () => {
     return { sandbox, notified };
   }
 
-  const api = async (sandbox: RunningSandbox, method: string, path: string, body?: unknown) => {
-    const res = await fetch(`${sandbox.url}/v3${path}`, {
-      method,
-      headers: { ...AUTH, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    return { status: res.status, body: parseJson(await res.text()) as Json };
-  };
-
   async function heldOrder(sandbox: RunningSandbox) {
-    const created = await api(sandbox, 'POST', '/billing/api/order/order', docsOrder());
+    const created = await v3(sandbox, 'POST', '/billing/api/order/order', docsOrder());
     const id = created.body.data.id as string;
     const paid = await control(sandbox.url, 'POST', `/_sandbox/orders/${id}/pay`, {});
     expect(paid.body.order).toMatchObject({ id, status: 'hold' });
@@ -65,7 +51,7 @@ describe('pre-authorisation (holdPayments)', () => {
   it('a payment holds the money; a final shipment captures it, and each step is notified', async () => {
     const { sandbox, notified } = await setup();
     const id = await heldOrder(sandbox);
-    const listed = await api(sandbox, 'GET', '/filter/api/order/order?status=hold&status=draft');
+    const listed = await v3(sandbox, 'GET', '/filter/api/order/order?status=hold&status=draft');
     expect(listed.body.data.map((o: Json) => o.id)).toEqual([id]);
     const [hold] = await notified(1);
     expect(hold).toMatchObject({ id, status: 'hold', amount: 371.88 });
@@ -80,40 +66,40 @@ describe('pre-authorisation (holdPayments)', () => {
       vatAmount: 20.66,
       basketItems: shipmentOf(id, 1, false).basketItems,
     };
-    const early = await api(sandbox, 'POST', '/billing/api/order/refund-order', refund);
+    const early = await v3(sandbox, 'POST', '/billing/api/order/refund-order', refund);
     expect(early.status).toBe(422);
     expect(early.body.error.code).toBe('wrong_order_status');
 
     // A partial shipment keeps the hold; shipments may not exceed the order.
-    const first = await api(sandbox, 'POST', '/billing/api/order/shipment', shipmentOf(id, 1, false));
+    const first = await v3(sandbox, 'POST', '/billing/api/order/shipment', shipmentOf(id, 1, false));
     expect(first.status).toBe(200);
-    expect((await api(sandbox, 'GET', `/billing/api/order/order/${id}`)).body.data.status).toBe('hold');
-    const tooMuch = await api(sandbox, 'POST', '/billing/api/order/shipment', shipmentOf(id, 3, true));
+    expect((await v3(sandbox, 'GET', `/billing/api/order/order/${id}`)).body.data.status).toBe('hold');
+    const tooMuch = await v3(sandbox, 'POST', '/billing/api/order/shipment', shipmentOf(id, 3, true));
     expect(tooMuch.status).toBe(422);
     expect(tooMuch.body.error.code).toBe('wrong_total_amount');
 
     // With a shipment registered the hold can no longer be released.
-    const release = await api(sandbox, 'DELETE', `/billing/api/order/order/${id}`);
+    const release = await v3(sandbox, 'DELETE', `/billing/api/order/order/${id}`);
     expect(release.status).toBe(422);
     expect(release.body.error.code).toBe('wrong_order_status');
 
-    const final = await api(sandbox, 'POST', '/billing/api/order/shipment', shipmentOf(id, 2, true));
+    const final = await v3(sandbox, 'POST', '/billing/api/order/shipment', shipmentOf(id, 2, true));
     expect(final.status).toBe(200);
     expect(final.body.data).toMatchObject({ orderId: id, final: true, amount: 247.92 });
-    const order = (await api(sandbox, 'GET', `/billing/api/order/order/${id}`)).body.data;
+    const order = (await v3(sandbox, 'GET', `/billing/api/order/order/${id}`)).body.data;
     expect(order.status).toBe('completed');
     const [, capture] = await notified(2);
     expect(capture).toMatchObject({ id, status: 'completed', amount: 371.88 });
 
     // Closed by the final shipment: no more shipments; refunds now work.
-    const after = await api(sandbox, 'POST', '/billing/api/order/shipment', shipmentOf(id, 1, false));
+    const after = await v3(sandbox, 'POST', '/billing/api/order/shipment', shipmentOf(id, 1, false));
     expect(after.status).toBe(422);
     expect(after.body.error.code).toBe('wrong_order_status');
-    const late = await api(sandbox, 'POST', '/billing/api/order/refund-order', refund);
+    const late = await v3(sandbox, 'POST', '/billing/api/order/refund-order', refund);
     expect(late.status).toBe(200);
     expect(late.body.data).toMatchObject({ parentId: id, status: 'created' });
 
-    const finals = await api(sandbox, 'GET', `/filter/api/order/shipment?orderId=${id}&final=true`);
+    const finals = await v3(sandbox, 'GET', `/filter/api/order/shipment?orderId=${id}&final=true`);
     expect(finals.body.data.map((s: Json) => s.id)).toEqual([final.body.data.id]);
   });
 
@@ -124,7 +110,7 @@ describe('pre-authorisation (holdPayments)', () => {
     const resent = await control(sandbox.url, 'POST', `/_sandbox/orders/${id}/resend`, {});
     expect(resent.status).toBe(200);
     await notified(2);
-    const released = await api(sandbox, 'DELETE', `/billing/api/order/order/${id}`);
+    const released = await v3(sandbox, 'DELETE', `/billing/api/order/order/${id}`);
     expect(released.status).toBe(200);
     expect(released.body.data).toMatchObject({ id, status: 'canceled' });
     const [hold, again, cancel] = await notified(3);
@@ -132,17 +118,17 @@ describe('pre-authorisation (holdPayments)', () => {
     expect(again).toMatchObject({ id, status: 'hold' });
     expect(cancel).toMatchObject({ id, status: 'canceled' });
 
-    const twice = await api(sandbox, 'DELETE', `/billing/api/order/order/${id}`);
+    const twice = await v3(sandbox, 'DELETE', `/billing/api/order/order/${id}`);
     expect(twice.status).toBe(422);
-    const ship = await api(sandbox, 'POST', '/billing/api/order/shipment', shipmentOf(id, 1, true));
+    const ship = await v3(sandbox, 'POST', '/billing/api/order/shipment', shipmentOf(id, 1, true));
     expect(ship.status).toBe(422);
     expect(ship.body.error.code).toBe('wrong_order_status');
   });
 
   it('without holdPayments a payment completes at once, as before', async () => {
-    const sandbox = await startSandbox({ port: 0, log: false, rateLimit: false, merchants: demoShop() });
-    cleanup.push(sandbox.close);
-    const created = await api(sandbox, 'POST', '/billing/api/order/order', docsOrder());
+    const sandbox = await testSandbox();
+    defer(sandbox.close);
+    const created = await v3(sandbox, 'POST', '/billing/api/order/order', docsOrder());
     const paid = await control(sandbox.url, 'POST', `/_sandbox/orders/${created.body.data.id}/pay`, {});
     expect(paid.body.order.status).toBe('completed');
   });

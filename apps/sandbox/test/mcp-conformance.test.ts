@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { DEMO_SHOP, toKopecks } from '@checkout/invoicebox';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningSandbox, startSandbox } from '../src/index.js';
-import { control, demoShop, inOneDay, type Json } from './support/fixtures.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { control, inOneDay, type Json } from './support/fixtures.js';
+import { useSandbox } from './support/sandbox.js';
 
 /*
  * Every call Invoicebox's own MCP server (@invoicebox/mcp-server 0.2.1; research §12.3, §16) makes, written here
@@ -125,21 +125,13 @@ function createOrderBody(merchantOrderId = orderNumber()) {
 }
 
 describe('what the Invoicebox MCP server sends, against a running sandbox', () => {
-  let sandbox: RunningSandbox;
+  const sandbox = useSandbox({ refundCompletionDelayMs: 60_000 });
   let mcp: ReturnType<typeof mcpClient>;
   const startedAt = Date.now();
 
-  beforeAll(async () => {
-    sandbox = await startSandbox({
-      port: 0,
-      log: false,
-      rateLimit: false,
-      refundCompletionDelayMs: 60_000,
-      merchants: demoShop(),
-    });
+  beforeAll(() => {
     mcp = mcpClient(sandbox.url, DEMO_SHOP.token);
   });
-  afterAll(() => sandbox.close());
 
   async function createOrder() {
     const res = await mcp.post('/billing/api/order/order', createOrderBody());

@@ -1,9 +1,10 @@
 import { createHmac } from 'node:crypto';
 import { DEMO_SHOP } from '@checkout/invoicebox';
-import { afterEach, describe, expect, it } from 'vitest';
-import { type RunningSandbox, startSandbox } from '../src/index.js';
-import { AUTH, control, demoShop, docsOrder, eventually } from './support/fixtures.js';
+import { describe, expect, it } from 'vitest';
+import type { RunningSandbox } from '../src/index.js';
+import { control, demoShop, eventually } from './support/fixtures.js';
 import { type Received, startReceiver } from './support/receiver.js';
+import { createOrder, testSandbox, useCleanup } from './support/sandbox.js';
 
 const ok = { status: 200, body: '{"status":"success"}' };
 
@@ -14,32 +15,21 @@ function rawHeader(request: Received, name: string): string | undefined {
 }
 
 describe('notification signature header and algorithm', () => {
-  const cleanup: (() => Promise<void>)[] = [];
-  afterEach(async () => {
-    for (const close of cleanup.splice(0).reverse()) await close();
-  });
+  const defer = useCleanup();
 
   async function paidOrderNotification(sandbox: RunningSandbox, received: Received[]) {
-    const res = await fetch(`${sandbox.url}/v3/billing/api/order/order`, {
-      method: 'POST',
-      headers: { ...AUTH, 'content-type': 'application/json' },
-      body: JSON.stringify(docsOrder()),
-    });
-    const { data } = (await res.json()) as { data: { id: string } };
+    const data = (await createOrder(sandbox)) as { id: string };
     await control(sandbox.url, 'POST', `/_sandbox/orders/${data.id}/pay`, {});
     return eventually(() => received.find((r) => JSON.parse(r.body.toString()).id === data.id));
   }
 
   async function setup(merchants = demoShop('http://127.0.0.1:9/')) {
     const receiver = await startReceiver(() => ok);
-    cleanup.push(receiver.close);
-    const sandbox = await startSandbox({
-      port: 0,
-      log: false,
-      rateLimit: false,
+    defer(receiver.close);
+    const sandbox = await testSandbox({
       merchants: merchants.map((m) => ({ ...m, notificationUrl: receiver.url })),
     });
-    cleanup.push(sandbox.close);
+    defer(sandbox.close);
     return { receiver, sandbox };
   }
 

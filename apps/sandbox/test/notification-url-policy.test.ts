@@ -1,25 +1,23 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { networkInterfaces } from 'node:os';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { optionsFromEnv } from '../src/env.js';
-import { type RunningSandbox, type SandboxOptions, startSandbox } from '../src/index.js';
+import type { SandboxOptions } from '../src/index.js';
 import { isAllowedNotificationUrl } from '../src/notification-url-policy.js';
-import { AUTH, control, demoShop, docsOrder, eventually, parseJson } from './support/fixtures.js';
+import { control, demoShop, docsOrder, eventually } from './support/fixtures.js';
+import { createOrder, testSandbox, useCleanup, v3 } from './support/sandbox.js';
 
 /** This machine's first non-loopback IPv4 address: a real host the sandbox must not post to by default. */
 const outsideAddress = Object.values(networkInterfaces())
   .flat()
   .find((i) => i && !i.internal && i.family === 'IPv4')?.address;
 
-const cleanup: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const close of cleanup.splice(0)) await close();
-});
+const defer = useCleanup();
 
 async function sandboxWith(opts: SandboxOptions) {
-  const sandbox: RunningSandbox = await startSandbox({ port: 0, log: false, rateLimit: false, ...opts });
-  cleanup.push(() => sandbox.close());
+  const sandbox = await testSandbox(opts);
+  defer(sandbox.close);
   return sandbox;
 }
 
@@ -32,16 +30,9 @@ async function startOpenReceiver() {
     res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"success"}');
   });
   await new Promise<void>((resolve) => server.listen(0, '0.0.0.0', resolve));
-  cleanup.push(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  defer(() => new Promise<void>((resolve) => server.close(() => resolve())));
   return { port: (server.address() as AddressInfo).port, hits: () => hits };
 }
-
-const createOrder = (sandbox: RunningSandbox, notificationUrl?: string) =>
-  fetch(`${sandbox.url}/v3/billing/api/order/order`, {
-    method: 'POST',
-    headers: { ...AUTH, 'content-type': 'application/json' },
-    body: JSON.stringify(docsOrder(notificationUrl ? { notificationUrl } : {})),
-  });
 
 describe('notification URLs are limited to this machine unless allowed', () => {
   it('loopback hosts are allowed; other hosts and schemes are not', () => {
@@ -70,9 +61,10 @@ describe('notification URLs are limited to this machine unless allowed', () => {
 
   it('an order naming another host is refused with a 422 on notificationUrl and not stored', async () => {
     const sandbox = await sandboxWith({ merchants: demoShop() });
-    const res = await createOrder(sandbox, 'https://example.com/webhooks/invoicebox');
+    const notificationUrl = 'https://example.com/webhooks/invoicebox';
+    const res = await v3(sandbox, 'POST', '/billing/api/order/order', docsOrder({ notificationUrl }));
     expect(res.status).toBe(422);
-    const { error } = parseJson(await res.text());
+    const { error } = res.body;
     expect(error.fields.map((f: { name: string }) => f.name)).toEqual(['notificationUrl']);
     expect(error.message).toContain('SANDBOX_ALLOW_ANY_NOTIFICATION_HOST');
     expect((await control(sandbox.url, 'GET', '/_sandbox/orders')).body.orders).toEqual([]);
@@ -94,7 +86,7 @@ describe('notification URLs are limited to this machine unless allowed', () => {
         retryTimeScale: 0.0001,
         merchants: demoShop(`http://${outsideAddress}:${receiver.port}/hook`),
       });
-      const order = parseJson(await (await createOrder(sandbox)).text()).data as { id: string };
+      const order = (await createOrder(sandbox)) as { id: string };
       expect((await control(sandbox.url, 'POST', `/_sandbox/orders/${order.id}/pay`, {})).status).toBe(200);
       const probe = await control(sandbox.url, 'POST', '/_sandbox/probe', {});
       expect(probe.status).toBe(422);
@@ -105,7 +97,7 @@ describe('notification URLs are limited to this machine unless allowed', () => {
         allowAnyNotificationHost: true,
         merchants: demoShop(`http://${outsideAddress}:${receiver.port}/hook`),
       });
-      const other = parseJson(await (await createOrder(open)).text()).data as { id: string };
+      const other = (await createOrder(open)) as { id: string };
       await control(open.url, 'POST', `/_sandbox/orders/${other.id}/pay`, {});
       await eventually(() => receiver.hits() === 1 || undefined);
       const deliveries = (await control(sandbox.url, 'GET', `/_sandbox/deliveries?orderId=${order.id}`)).body;

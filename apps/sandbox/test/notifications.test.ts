@@ -1,8 +1,17 @@
 import { DEMO_SHOP, MONITORING_PROBE_ORDER_ID, verifyNotification } from '@checkout/invoicebox';
-import { afterEach, describe, expect, it } from 'vitest';
-import { type Delivery, type RunningSandbox, startSandbox } from '../src/index.js';
-import { AUTH, control, demoShop, docsOrder, eventually, twoLineOrder } from './support/fixtures.js';
+import { describe, expect, it } from 'vitest';
+import type { Delivery, RunningSandbox, startSandbox } from '../src/index.js';
+import {
+  AUTH,
+  control,
+  demoShop,
+  docsOrder,
+  eventually,
+  REFUND_ORDER_FIELDS,
+  twoLineOrder,
+} from './support/fixtures.js';
 import { startReceiver } from './support/receiver.js';
+import { createOrder, testSandbox, useCleanup } from './support/sandbox.js';
 
 const ok = { status: 200, body: '{"status":"success"}' };
 const error = (code: string) => ({
@@ -11,38 +20,24 @@ const error = (code: string) => ({
 });
 
 describe('notifications to a real HTTP receiver', () => {
-  const cleanup: (() => Promise<void>)[] = [];
-  afterEach(async () => {
-    for (const close of cleanup.splice(0).reverse()) await close();
-  });
+  const defer = useCleanup();
 
   async function setup(
     answer: Parameters<typeof startReceiver>[0],
     extra: Parameters<typeof startSandbox>[0] = {},
   ) {
     const receiver = await startReceiver(answer);
-    cleanup.push(receiver.close);
-    const sandbox = await startSandbox({
-      port: 0,
-      log: false,
-      rateLimit: false,
+    defer(receiver.close);
+    const sandbox = await testSandbox({
       retryTimeScale: 0.00001, // the 24-hour schedule in under a second
       refundCompletionDelayMs: 0,
       merchants: demoShop(receiver.url),
       ...extra,
     });
-    cleanup.push(sandbox.close);
+    defer(sandbox.close);
     return { receiver, sandbox };
   }
 
-  const createOrder = async (sandbox: RunningSandbox, body = docsOrder()) => {
-    const res = await fetch(`${sandbox.url}/v3/billing/api/order/order`, {
-      method: 'POST',
-      headers: { ...AUTH, 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    });
-    return ((await res.json()) as { data: { id: string; merchantOrderId: string } }).data;
-  };
   const deliveries = async (sandbox: RunningSandbox, orderId: string) =>
     (await control(sandbox.url, 'GET', `/_sandbox/deliveries?orderId=${orderId}`)).body
       .deliveries as Delivery[];
@@ -137,7 +132,7 @@ describe('notifications to a real HTTP receiver', () => {
     const sockets: import('node:net').Socket[] = [];
     const server = net.createServer((socket) => sockets.push(socket));
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-    cleanup.push(() => {
+    defer(() => {
       for (const socket of sockets) socket.destroy();
       return new Promise((r) => server.close(() => r()));
     });
@@ -198,19 +193,7 @@ describe('notifications to a real HTTP receiver', () => {
     expect(find((b) => b.id === paid.id)?.status).toBe('completed');
     // A refund notification is the refund order as the docs give it (§5.9): known by its parentId, no subtype.
     const refundBody = find((b) => b.parentId === paid.id);
-    expect(Object.keys(refundBody ?? {})).toEqual([
-      'id',
-      'parentId',
-      'description',
-      'merchantOrderId',
-      'merchantId',
-      'amount',
-      'vatAmount',
-      'currencyId',
-      'basketItems',
-      'createdAt',
-      'status',
-    ]);
+    expect(Object.keys(refundBody ?? {})).toEqual(REFUND_ORDER_FIELDS);
     expect(refundBody).toMatchObject({ status: 'completed', amount: 3000, merchantOrderId: `r-${paid.id}` });
     expect(find((b) => b.id === MONITORING_PROBE_ORDER_ID)).toMatchObject({
       merchantOrderId: '',

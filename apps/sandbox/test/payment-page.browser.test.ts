@@ -47,16 +47,8 @@ describe('payment page in Chromium', () => {
     browser = await chromium.launchPersistentContext(profile, {
       executablePath: '/usr/bin/chromium',
       viewport: { width: 390, height: 844 },
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
+      // Playwright passes headless, no-sandbox and the no-calling-home flags itself; QUIC and the GPU it leaves on.
+      args: ['--disable-gpu', '--disable-quic'],
     });
   }, 60_000);
 

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningSandbox, startSandbox } from '../src/index.js';
+import { describe, expect, it } from 'vitest';
 import { PendingConfirmations } from '../src/payment-page/pending-confirmations.js';
-import { AUTH, control, demoShop, docsOrder, parseJson } from './support/fixtures.js';
+import { control, docsOrder } from './support/fixtures.js';
+import { createOrder, useSandbox } from './support/sandbox.js';
 
 const customer = docsOrder().customer;
 const pending = (orderId: string) => ({ orderId, customer, last4: '3220' });
@@ -41,19 +41,10 @@ describe('pending confirmation codes are bounded', () => {
   });
 
   describe('over HTTP', () => {
-    let sandbox: RunningSandbox;
-    beforeAll(async () => {
-      sandbox = await startSandbox({ port: 0, log: false, rateLimit: false, merchants: demoShop() });
-    });
-    afterAll(() => sandbox.close());
+    const sandbox = useSandbox();
 
     it('a code that is not pending leaves the order unpaid and sends the shopper back to the form', async () => {
-      const res = await fetch(`${sandbox.url}/v3/billing/api/order/order`, {
-        method: 'POST',
-        headers: { ...AUTH, 'content-type': 'application/json' },
-        body: JSON.stringify(docsOrder()),
-      });
-      const order = parseJson(await res.text()).data as { id: string; orderContainerId: string };
+      const order = (await createOrder(sandbox)) as { id: string; orderContainerId: string };
       const confirm = await fetch(`${sandbox.url}/order/${order.orderContainerId}/confirm`, {
         method: 'POST',
         redirect: 'manual',

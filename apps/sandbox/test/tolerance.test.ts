@@ -1,15 +1,7 @@
 import { DEMO_SHOP } from '@checkout/invoicebox';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningSandbox, startSandbox } from '../src/index.js';
-import {
-  AUTH,
-  control,
-  demoShop,
-  docsOrder,
-  type Json,
-  parseJson,
-  twoLineOrder,
-} from './support/fixtures.js';
+import { describe, expect, it } from 'vitest';
+import { AUTH, control, docsOrder, type Json, parseJson, twoLineOrder } from './support/fixtures.js';
+import { useSandbox, v3 } from './support/sandbox.js';
 
 type Line = Record<string, unknown>;
 
@@ -60,26 +52,8 @@ const noVat = (quantity: number, amount: number, totalAmount: number, amountWoVa
 });
 
 describe('as tolerant as Invoicebox, as strict as its docs', () => {
-  let sandbox: RunningSandbox;
-  const create = async (body: unknown) => {
-    const res = await fetch(`${sandbox.url}/v3/billing/api/order/order`, {
-      method: 'POST',
-      headers: { ...AUTH, 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    });
-    return { status: res.status, body: parseJson(await res.text()) as Json };
-  };
-
-  beforeAll(async () => {
-    sandbox = await startSandbox({
-      port: 0,
-      log: false,
-      rateLimit: false,
-      refundCompletionDelayMs: 60_000,
-      merchants: demoShop(),
-    });
-  });
-  afterAll(() => sandbox.close());
+  const sandbox = useSandbox({ refundCompletionDelayMs: 60_000 });
+  const create = (body: unknown) => v3(sandbox, 'POST', '/billing/api/order/order', body);
 
   it.each([
     ['VATNONE', 0],

@@ -1,25 +1,12 @@
-import { sandboxControl } from '@checkout/sandbox';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, expect, inject, it } from 'vitest';
-import { adminClient, waitFor } from './support/api-client';
-import { launchBrowser } from './support/browser';
-import { CARDS, fillCart, fillCustomer, newShopper, payOnSandbox } from './support/shopper';
-import { withPage } from './support/test-page';
+import { expect, it } from 'vitest';
+import { waitFor } from './support/api-client';
+import { browserFlow } from './support/flow';
+import { CARDS, fillCart, fillCustomer, newShopper, onPaymentPage, payAndReturn } from './support/shopper';
 
-const stack = inject('stack');
-const admin = adminClient(stack.apiUrl, stack.adminToken);
-const sandbox = sandboxControl(stack.sandboxUrl);
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const { stack, admin, sandbox, inPage } = browserFlow();
 
 it('seed flow: two products, private person, success card, paid after the notification is delivered', async () => {
-  await withPage(browser, stack.webUrl, 'checkout-paid', async (page, consoleErrors) => {
+  await inPage('checkout-paid', async (page, consoleErrors) => {
     const shopper = newShopper('paid');
 
     // A tampered or stale saved cart is checked on load: unknown products and bad quantities are dropped.
@@ -54,7 +41,7 @@ it('seed flow: two products, private person, success card, paid after the notifi
     });
 
     // 2-4. The API created the order at the sandbox and the browser is on its payment page.
-    await page.waitForURL((url) => url.href.startsWith(`${stack.sandboxUrl}/order/`), { timeout: 20_000 });
+    await onPaymentPage(page, stack.sandboxUrl);
     const list = await admin.admin.orders.list.query({ search: shopper.email });
     expect(list.orders).toHaveLength(1);
     const orderId = list.orders[0]!.id;
@@ -68,13 +55,8 @@ it('seed flow: two products, private person, success card, paid after the notifi
     expect(atSandbox.order.status).toBe('created');
     expect(await sandbox.deliveries(invoiceboxId!)).toEqual([]);
 
-    // 5-6. Pay with the success card on the hosted page.
-    await payOnSandbox(page, CARDS.success, shopper);
-
-    // 7. Back on the storefront's order page.
-    await page.waitForURL((url) => url.href.startsWith(`${stack.webUrl}/orders/${orderId}`), {
-      timeout: 20_000,
-    });
+    // 5-7. Pay with the success card on the hosted page, and back on the storefront's order page.
+    expect(await payAndReturn(page, stack, CARDS.success, shopper)).toBe(orderId);
 
     // 8. "Оплачен" shows up, and by then the sandbox has delivered the signed notification and the API stored it.
     const status = page.locator('[data-testid="order-status"]');

@@ -1,25 +1,11 @@
-import { sandboxControl } from '@checkout/sandbox';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, expect, inject, it } from 'vitest';
-import { adminClient } from './support/api-client';
-import { launchBrowser } from './support/browser';
-import { fillCustomer, newShopper, tabTo } from './support/shopper';
-import { withPage } from './support/test-page';
+import { expect, it } from 'vitest';
+import { browserFlow } from './support/flow';
+import { fillCustomer, newShopper, onPaymentPage, tabTo } from './support/shopper';
 
-const stack = inject('stack');
-const admin = adminClient(stack.apiUrl, stack.adminToken);
-const sandbox = sandboxControl(stack.sandboxUrl);
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const { stack, admin, sandbox, inPage } = browserFlow();
 
 it('a company checkout with a bad INN is stopped at the field and creates no order', async () => {
-  await withPage(browser, stack.webUrl, 'company-bad-inn', async (page, consoleErrors) => {
+  await inPage('company-bad-inn', async (page, consoleErrors) => {
     const shopper = { ...newShopper('company'), name: 'ООО «Ромашка»' };
     const ordersBefore = (await sandbox.orders()).length;
     const requests: string[] = [];
@@ -63,7 +49,7 @@ it('a company checkout with a bad INN is stopped at the field and creates no ord
     await inn.fill('7707083893');
     await expect.poll(() => error.count()).toBe(0);
     await page.locator('[data-testid="pay-button"]').click();
-    await page.waitForURL((url) => url.href.startsWith(`${stack.sandboxUrl}/order/`), { timeout: 20_000 });
+    await onPaymentPage(page, stack.sandboxUrl);
     const list = await admin.admin.orders.list.query({ search: shopper.email });
     expect(list.total).toBe(1);
     const order = await admin.admin.orders.byId.query({ id: list.orders[0]!.id });

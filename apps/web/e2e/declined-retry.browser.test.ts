@@ -1,37 +1,27 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, expect, inject, it } from 'vitest';
-import { adminClient } from './support/api-client';
-import { launchBrowser, saveScreenshot } from './support/browser';
-import { CARDS, fillCart, fillCustomer, newShopper, payOnSandbox } from './support/shopper';
-import { withPage } from './support/test-page';
+import { expect, it } from 'vitest';
+import { saveScreenshot } from './support/browser';
+import { browserFlow } from './support/flow';
+import {
+  CARDS,
+  checkOut,
+  expectPaid,
+  fillCart,
+  fillCustomer,
+  newShopper,
+  onPaymentPage,
+  payAndReturn,
+} from './support/shopper';
 
-const stack = inject('stack');
-const admin = adminClient(stack.apiUrl, stack.adminToken);
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const { stack, admin, inPage } = browserFlow();
 
 it('a declined card ends on the storefront as not paid, and the retry pays the order (phone screen)', async () => {
-  await withPage(
-    browser,
-    stack.webUrl,
+  await inPage(
     'declined-retry',
     async (page, consoleErrors) => {
       const shopper = newShopper('declined');
       await fillCart(page, stack.webUrl, 1);
-      await page.locator('[data-testid="go-checkout"]').click();
-      await fillCustomer(page, shopper);
-      await page.locator('[data-testid="pay-button"]').click();
-      await page.waitForURL((url) => url.href.startsWith(`${stack.sandboxUrl}/order/`), { timeout: 20_000 });
-
-      await payOnSandbox(page, CARDS.declined, shopper);
-      await page.waitForURL((url) => url.href.startsWith(`${stack.webUrl}/orders/`), { timeout: 20_000 });
-      const orderId = new URL(page.url()).pathname.split('/').pop()!;
+      await checkOut(page, stack, shopper);
+      const orderId = await payAndReturn(page, stack, CARDS.declined, shopper);
 
       const failed = page.locator('[data-testid="payment-failed"]');
       await failed.waitFor();
@@ -50,11 +40,9 @@ it('a declined card ends on the storefront as not paid, and the retry pays the o
         await fillCustomer(page, shopper);
         await page.locator('[data-testid="pay-button"]').click();
       }
-      await page.waitForURL((url) => url.href.startsWith(`${stack.sandboxUrl}/order/`), { timeout: 20_000 });
-      await payOnSandbox(page, CARDS.success, shopper);
-      await page.waitForURL((url) => url.href.startsWith(`${stack.webUrl}/orders/`), { timeout: 20_000 });
-      const status = page.locator('[data-testid="order-status"]');
-      await expect.poll(() => status.getAttribute('data-status'), { timeout: 20_000 }).toBe('paid');
+      await onPaymentPage(page, stack.sandboxUrl);
+      await payAndReturn(page, stack, CARDS.success, shopper);
+      await expectPaid(page);
       await page.locator('[data-testid="paid"]').waitFor();
 
       expect(consoleErrors).toEqual([]);

@@ -1,23 +1,11 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, expect, inject, it } from 'vitest';
-import { adminClient } from './support/api-client';
-import { launchBrowser } from './support/browser';
-import { fillCart, fillCustomer, newShopper } from './support/shopper';
-import { withPage } from './support/test-page';
+import { expect, it } from 'vitest';
+import { browserFlow } from './support/flow';
+import { fillCart, fillCustomer, newShopper, onPaymentPage } from './support/shopper';
 
-const stack = inject('stack');
-const admin = adminClient(stack.apiUrl, stack.adminToken);
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const { stack, admin, inPage } = browserFlow();
 
 it('an error only the server catches is shown next to its field in Russian, and the fixed form goes through', async () => {
-  await withPage(browser, stack.webUrl, 'server-error', async (page, consoleErrors) => {
+  await inPage('server-error', async (page, consoleErrors) => {
     const shopper = newShopper('server');
     // The browser's own check accepts a one-letter top-level domain; the API's e-mail rule does not.
     const rejected = shopper.email.replace(/\.ru$/, '.r');
@@ -36,7 +24,7 @@ it('an error only the server catches is shown next to its field in Russian, and 
 
     await page.locator('#field-email').fill(shopper.email);
     await page.locator('[data-testid="pay-button"]').click();
-    await page.waitForURL((url) => url.href.startsWith(`${stack.sandboxUrl}/order/`), { timeout: 20_000 });
+    await onPaymentPage(page, stack.sandboxUrl);
     expect((await admin.admin.orders.list.query({ search: shopper.email })).total).toBe(1);
 
     // The browser reports the refused request itself; nothing else may appear.

@@ -1,21 +1,8 @@
-import { sandboxControl } from '@checkout/sandbox';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, expect, inject, it } from 'vitest';
-import { adminClient } from './support/api-client';
-import { launchBrowser, saveScreenshot } from './support/browser';
-import { withPage } from './support/test-page';
+import { expect, it } from 'vitest';
+import { saveScreenshot } from './support/browser';
+import { browserFlow } from './support/flow';
 
-const stack = inject('stack');
-const admin = adminClient(stack.apiUrl, stack.adminToken);
-const sandbox = sandboxControl(stack.sandboxUrl);
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const { stack, admin, sandbox, inPage } = browserFlow();
 
 it('staff cancel an unpaid order; the shopper sees it canceled and can order the same lines again', async () => {
   const [product] = await admin.catalog.list.query();
@@ -32,7 +19,7 @@ it('staff cancel an unpaid order; the shopper sees it canceled and can order the
   });
   const { invoiceboxOrderId } = await admin.admin.orders.byId.query({ id: orderId });
 
-  await withPage(browser, stack.webUrl, 'staff-cancel', async (page, consoleErrors) => {
+  await inPage('staff-cancel', async (page, consoleErrors) => {
     page.on('dialog', (dialog) => void dialog.accept());
     await page.goto(`${stack.webUrl}/admin/orders/${orderId}`);
     // Straight to the order page: the token form comes first, then the order.

@@ -1,21 +1,8 @@
-import { sandboxControl } from '@checkout/sandbox';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, expect, inject, it } from 'vitest';
-import { adminClient, waitFor } from './support/api-client';
-import { launchBrowser } from './support/browser';
-import { withPage } from './support/test-page';
+import { expect, it } from 'vitest';
+import { waitFor } from './support/api-client';
+import { browserFlow } from './support/flow';
 
-const stack = inject('stack');
-const admin = adminClient(stack.apiUrl, stack.adminToken);
-const sandbox = sandboxControl(stack.sandboxUrl);
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const { stack, admin, sandbox, inPage } = browserFlow();
 
 /** A paid order with two lines, made through the real API and paid at the sandbox. */
 async function paidOrder(email: string) {
@@ -44,7 +31,7 @@ it('staff refund one line, then the rest, and the order ends refunded', async ()
   const email = `refund-${Date.now()}@example.ru`;
   const { orderId, first } = await paidOrder(email);
 
-  await withPage(browser, stack.webUrl, 'staff-refund', async (page, consoleErrors) => {
+  await inPage('staff-refund', async (page, consoleErrors) => {
     page.on('dialog', (dialog) => void dialog.accept());
     await page.goto(`${stack.webUrl}/admin`);
     await page.locator('#admin-token').fill(stack.adminToken);

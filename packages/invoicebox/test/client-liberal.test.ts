@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   buildBasket,
   type CreateOrderRequest,
-  createInvoiceboxClient,
   DEMO_SHOP,
   fromKopecks,
   InvoiceboxBasketError,
@@ -12,33 +11,20 @@ import {
   toBasketItems,
 } from '../src/index.js';
 import { fixtureJson } from './fixtures.js';
-import { sendJson, startTestServer } from './http-server.js';
+import { clientOf, rejection, useTestServer } from './harness.js';
+import { sendJson } from './http-server.js';
 
 // "Liberal in what it accepts": the client against a real HTTP server answering the way Invoicebox may.
 
-let server: Awaited<ReturnType<typeof startTestServer>>;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(() => server.close());
+const server = useTestServer();
 
-const client = (over: Partial<Parameters<typeof createInvoiceboxClient>[0]> = {}) =>
-  createInvoiceboxClient({ baseUrl: server.url, token: DEMO_SHOP.token, retry: { retries: 0 }, ...over });
+const client = (over: Parameters<typeof clientOf>[1] = {}) => clientOf(server.url, over);
 
 const orders = () =>
   structuredClone(fixtureJson('success-get-order-response.json')) as {
     data: Record<string, unknown>[];
     metaData: { totalCount: number; pageSize: number; page: number };
   };
-
-async function rejection(promise: Promise<unknown>): Promise<Error> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error('expected a rejection');
-}
 
 function tenUnitsOrder(): CreateOrderRequest {
   const [item] = toBasketItems(

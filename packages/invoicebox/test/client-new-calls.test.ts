@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   type BasketItem,
   buildBasket,
-  createInvoiceboxClient,
   DEMO_SHOP,
   InvoiceboxOrderStatusError,
   InvoiceboxRefundWithFeeError,
@@ -11,16 +10,12 @@ import {
   toBasketItems,
 } from '../src/index.js';
 import { fixtureJson } from './fixtures.js';
-import { sendJson, startTestServer } from './http-server.js';
+import { clientOf, rejection, useTestServer } from './harness.js';
+import { sendJson } from './http-server.js';
 
-let server: Awaited<ReturnType<typeof startTestServer>>;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(() => server.close());
+const server = useTestServer();
 
-const client = () =>
-  createInvoiceboxClient({ baseUrl: server.url, token: DEMO_SHOP.token, retry: { retries: 0 } });
+const client = () => clientOf(server.url);
 const order = (status: string) => ({
   data: { ...(fixtureJson('success-create-order-response.json') as { data: object }).data, status },
 });
@@ -29,15 +24,6 @@ const items = (unitPrice: number, sku: string): BasketItem[] =>
   toBasketItems(
     buildBasket([{ sku, name: sku, unitPrice, quantity: 1, vatCode: 'RUS_VAT20', type: 'service' }]).lines,
   );
-
-async function rejection(promise: Promise<unknown>): Promise<Error> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error('expected a rejection');
-}
 
 const requests = () => server.seen.map((r) => `${r.method} ${r.url}`);
 

@@ -1,10 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
-  buildBasket,
-  type CreateOrderRequest,
-  createInvoiceboxClient,
   DEMO_SHOP,
-  fromKopecks,
   InvoiceboxApiError,
   InvoiceboxAuthError,
   InvoiceboxBasketError,
@@ -14,52 +10,24 @@ import {
   InvoiceboxResponseError,
   InvoiceboxUnknownResultError,
   PACKAGE_VERSION,
-  toBasketItems,
 } from '../src/index.js';
 import { fixtureJson } from './fixtures.js';
+import { clientOf, orderRequestOf, rejection, useTestServer } from './harness.js';
 import { sendJson, startTestServer } from './http-server.js';
 
-let server: Awaited<ReturnType<typeof startTestServer>>;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(() => server.close());
+const server = useTestServer();
 
 const fastRetry = { retries: 2, baseDelayMs: 1, maxDelayMs: 50 };
-const client = (over: Partial<Parameters<typeof createInvoiceboxClient>[0]> = {}) =>
-  createInvoiceboxClient({
-    baseUrl: server.url,
-    token: DEMO_SHOP.token,
-    retry: fastRetry,
-    timeoutMs: 2000,
-    ...over,
-  });
+const client = (over: Parameters<typeof clientOf>[1] = {}) =>
+  clientOf(server.url, { retry: fastRetry, timeoutMs: 2000, ...over });
 
-function orderRequest(): CreateOrderRequest {
-  const basket = buildBasket([
-    { sku: 'a', name: 'Чай', unitPrice: 12396, quantity: 3, vatCode: 'RUS_VAT20' },
-  ]);
-  return {
-    merchantId: DEMO_SHOP.merchantId,
+const orderRequest = () =>
+  orderRequestOf([{ sku: 'a', name: 'Чай', unitPrice: 12396, quantity: 3, vatCode: 'RUS_VAT20' }], {
     merchantOrderId: 'order-1',
     description: 'Заказ 1',
-    amount: fromKopecks(basket.amount),
-    vatAmount: fromKopecks(basket.vatAmount),
-    currencyId: 'RUB',
     expirationDate: '2030-01-01T00:00:00+00:00',
-    basketItems: toBasketItems(basket.lines),
     customer: { type: 'private', name: 'Пётр' },
-  };
-}
-
-async function rejection(promise: Promise<unknown>): Promise<Error> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error('expected a rejection');
-}
+  });
 
 describe('requests', () => {
   it('createOrder sends the required headers and body and returns data + X-Request-Id', async () => {

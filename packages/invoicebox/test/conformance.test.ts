@@ -1,19 +1,14 @@
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
-  buildBasket,
-  type CreateOrderRequest,
-  createInvoiceboxClient,
-  DEMO_SHOP,
-  fromKopecks,
   InvoiceboxApiError,
   InvoiceboxAuthError,
   signNotification,
-  toBasketItems,
   verifyNotification,
 } from '../src/index.js';
 import { type FakeAnswer, fakeInvoiceboxFetch } from './fake-invoicebox.js';
 import { FIXTURES, fixtureBytes, fixtureJson, NOTIFICATION_KEY, NOTIFICATION_SIGNATURE } from './fixtures.js';
+import { clientOf, orderRequestOf, rejection } from './harness.js';
 
 // Every payload of Invoicebox's PHP SDK, answered by a fake fetch that stands for Invoicebox, read through the real
 // client by the call it answers. Nobody here designed these shapes; the client has to take them as they are.
@@ -22,31 +17,20 @@ const client = (routes: Record<string, FakeAnswer>) => {
   const fake = fakeInvoiceboxFetch(routes);
   return {
     fake,
-    invoicebox: createInvoiceboxClient({
-      baseUrl: 'https://api.invoicebox.ru',
-      token: DEMO_SHOP.token,
-      fetch: fake.fetch,
-      retry: { retries: 0 },
-    }),
+    invoicebox: clientOf('https://api.invoicebox.ru', { fetch: fake.fetch }),
   };
 };
 
-function orderRequest(): CreateOrderRequest {
-  const basket = buildBasket([
-    { sku: '0123456789', name: 'Black Edition', unitPrice: 279067, quantity: 1, vatCode: 'VATNONE' },
-  ]);
-  return {
-    merchantId: DEMO_SHOP.merchantId,
-    merchantOrderId: '1',
-    description: 'Проездной билет',
-    amount: fromKopecks(basket.amount),
-    vatAmount: fromKopecks(basket.vatAmount),
-    currencyId: 'RUB',
-    expirationDate: '2030-07-02T00:00:00+00:00',
-    basketItems: toBasketItems(basket.lines),
-    customer: { type: 'private', name: 'OOO TEST' },
-  };
-}
+const orderRequest = () =>
+  orderRequestOf(
+    [{ sku: '0123456789', name: 'Black Edition', unitPrice: 279067, quantity: 1, vatCode: 'VATNONE' }],
+    {
+      merchantOrderId: '1',
+      description: 'Проездной билет',
+      expirationDate: '2030-07-02T00:00:00+00:00',
+      customer: { type: 'private', name: 'OOO TEST' },
+    },
+  );
 
 const covered = new Set<string>();
 const use = (file: string) => {
@@ -54,15 +38,6 @@ const use = (file: string) => {
   return file;
 };
 const dataOf = (file: string) => (fixtureJson(file) as { data: Record<string, unknown> }).data;
-
-async function rejection(promise: Promise<unknown>): Promise<Error> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error('expected a rejection');
-}
 
 describe('Invoicebox PHP SDK fixtures through the client', () => {
   it('checkAuth', async () => {

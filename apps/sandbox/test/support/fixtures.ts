@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { type CreateOrderRequest, DEMO_SHOP, formatAtomDate } from '@checkout/invoicebox';
 import type { MerchantConfig } from '../../src/index.js';
 
@@ -6,41 +7,20 @@ export const AUTH = { authorization: `Bearer ${DEMO_SHOP.token}` };
 
 export const inOneDay = () => formatAtomDate(new Date(Date.now() + 86_400_000));
 
-/** The create-order example from the docs (§5.1): 3 × 123.96 RUS_VAT20 = 371.88, VAT 61.98. */
+// Invoicebox's documented example, not the SDK's: one copy of the docs' data, kept beside the SDK's fixtures.
+const DOCS_ORDER = new URL(
+  '../../../../packages/invoicebox/test/fixtures/invoicebox-docs/create-order-request.json',
+  import.meta.url,
+);
+
+/** The create-order example from the docs (§5.1): 3 × 123.96 RUS_VAT20 = 371.88, VAT 61.98, for the demo shop. */
 export function docsOrder(overrides: Partial<CreateOrderRequest> = {}): CreateOrderRequest {
+  const docs = JSON.parse(readFileSync(DOCS_ORDER, 'utf8')) as CreateOrderRequest;
   return {
-    description: 'Оплата номера в отеле',
+    ...docs,
     merchantId: DEMO_SHOP.merchantId,
     merchantOrderId: `m-${randomUUID()}`,
-    amount: 371.88,
-    vatAmount: 61.98,
-    currencyId: 'RUB',
-    languageId: 'ru',
     expirationDate: inOneDay(),
-    basketItems: [
-      {
-        sku: '5fe0adcfa7fb4',
-        name: 'Бронирование номера',
-        measure: 'шт.',
-        measureCode: '796',
-        quantity: 3,
-        amount: 123.96,
-        amountWoVat: 103.3,
-        totalAmount: 371.88,
-        totalVatAmount: 61.98,
-        vatCode: 'RUS_VAT20',
-        type: 'service',
-        paymentType: 'full_prepayment',
-      },
-    ],
-    customer: {
-      type: 'private',
-      name: 'Peter',
-      phone: '79001112233',
-      email: 'peter@domain.com',
-      vatNumber: '',
-      registrationAddress: '',
-    },
     ...overrides,
   };
 }
@@ -106,6 +86,21 @@ export async function eventually<T>(
     await new Promise((r) => setTimeout(r, 10));
   }
 }
+
+/** A refund order's fields, in the order the docs give them (§5.9). */
+export const REFUND_ORDER_FIELDS = [
+  'id',
+  'parentId',
+  'description',
+  'merchantOrderId',
+  'merchantId',
+  'amount',
+  'vatAmount',
+  'currencyId',
+  'basketItems',
+  'createdAt',
+  'status',
+];
 
 /** The demo shop, notifying `notificationUrl` (port 9 = discard: nothing answers) instead of localhost:3000. */
 export const demoShop = (notificationUrl = 'http://127.0.0.1:9/webhooks'): MerchantConfig[] => [

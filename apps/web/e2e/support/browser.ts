@@ -3,18 +3,10 @@ import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { WEB_ROOT } from './storefront';
 
-// Without the networking flags Chromium keeps calling home on a closed network. Playwright adds a fresh
-// --user-data-dir itself for every launch.
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+// Playwright already passes --headless, --no-sandbox, --no-first-run, --disable-background-networking,
+// --disable-component-update, --disable-sync and a fresh --user-data-dir; without QUIC off too Chromium keeps
+// calling home on a closed network, and there is no GPU here.
+const FLAGS = ['--disable-gpu', '--disable-quic'];
 
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({

@@ -64,3 +64,37 @@ export async function tabTo(page: Page, selector: string): Promise<void> {
   }
   throw new Error(`Tab never reached ${selector}`);
 }
+
+type Urls = { webUrl: string; sandboxUrl: string };
+
+/** From the cart: the checkout form filled in for `shopper`, submitted, and on to the sandbox's payment page. */
+export async function checkOut(page: Page, { sandboxUrl }: Urls, shopper: Shopper): Promise<void> {
+  await page.locator('[data-testid="go-checkout"]').click();
+  await fillCustomer(page, shopper);
+  await page.locator('[data-testid="pay-button"]').click();
+  await onPaymentPage(page, sandboxUrl);
+}
+
+export async function onPaymentPage(page: Page, sandboxUrl: string): Promise<void> {
+  await page.waitForURL((url) => url.href.startsWith(`${sandboxUrl}/order/`), { timeout: 20_000 });
+}
+
+/** Pays with `card` on the sandbox's page and waits to be back on the storefront; returns the order's id. */
+export async function payAndReturn(
+  page: Page,
+  { webUrl }: Urls,
+  card: string,
+  shopper: Shopper,
+): Promise<string> {
+  await payOnSandbox(page, card, shopper);
+  await page.waitForURL((url) => url.href.startsWith(`${webUrl}/orders/`), { timeout: 20_000 });
+  const orderId = new URL(page.url()).pathname.split('/').pop();
+  if (!orderId) throw new Error(`no order id in ${page.url()}`);
+  return orderId;
+}
+
+/** Waits for the storefront's order page to show the order paid. */
+export async function expectPaid(page: Page): Promise<void> {
+  const status = page.locator('[data-testid="order-status"]');
+  await expect.poll(() => status.getAttribute('data-status'), { timeout: 20_000 }).toBe('paid');
+}
