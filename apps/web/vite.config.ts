@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defaultClientConditions, defineConfig, type Plugin } from 'vite';
 
@@ -22,7 +23,14 @@ function shopUrl(): Plugin {
 // '@checkout/source' makes the shared package resolve to its TypeScript source (no build step).
 export default defineConfig({
   plugins: [react(), shopUrl()],
-  resolve: { conditions: ['@checkout/source', ...defaultClientConditions] },
+  resolve: {
+    conditions: ['@checkout/source', ...defaultClientConditions],
+    alias: {
+      'use-sync-external-store/shim/index.js': fileURLToPath(
+        new URL('src/lib/use-sync-external-store.ts', import.meta.url),
+      ),
+    },
+  },
   server: { host: '127.0.0.1', port: 5173, strictPort: true },
   preview: { host: '127.0.0.1', port: 5173, strictPort: true },
   build: { target: 'es2022' },

@@ -1,8 +1,9 @@
+import { SHOP_CUSTOMER_LIMITS } from '@checkout/invoicebox/web';
 import { count, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { orders } from '../src/db/schema.js';
 import { DRIVERS } from './support/databases.js';
-import { checkoutInput, legalCustomer } from './support/fixtures.js';
+import { checkoutInput, legalCustomer, privateCustomer } from './support/fixtures.js';
 import { useHarness } from './support/harness.js';
 
 // Everything here is decided before Invoicebox is reached: this API points at a closed port.
@@ -35,6 +36,23 @@ for (const driver of DRIVERS) {
         /control characters/,
       ],
       ['the quantity as a string', { lines: [{ sku: 'TEA-100', quantity: '2' }] }, /quantity/],
+      // The storefront's form refuses exactly these too (customer-form.test.ts): one schema, one set of limits.
+      [
+        'a name over the limit',
+        { customer: { ...privateCustomer, name: 'Я'.repeat(SHOP_CUSTOMER_LIMITS.name + 1) } },
+        /name/,
+      ],
+      [
+        'a phone without a country code',
+        { customer: { ...privateCustomer, phone: '495 123-45-67' } },
+        /phone/,
+      ],
+      [
+        'a phone over 15 digits',
+        { customer: { ...privateCustomer, phone: '+1234 5678 9012 3456' } },
+        /phone/,
+      ],
+      ['a company without its KPP', { customer: { ...legalCustomer, kpp: undefined } }, /kpp/],
     ];
     it.each(tampered)('refuses %s, naming the field, and stores nothing', async (_name, patch, message) => {
       const error = await h
@@ -46,8 +64,8 @@ for (const driver of DRIVERS) {
       expect(await storedOrders()).toBe(0);
     });
 
-    it('keeps the order pending when Invoicebox cannot be reached, and says so', async () => {
-      const input = checkoutInput();
+    /** Places the order against the closed port: it is kept, unplaced, and the caller is told so. */
+    const placeUnreachable = async (input: ReturnType<typeof checkoutInput>) => {
       await expect(h.http().orders.create.mutate(input)).rejects.toMatchObject({
         data: { code: 'SERVICE_UNAVAILABLE' },
       });
@@ -55,6 +73,11 @@ for (const driver of DRIVERS) {
         .select()
         .from(orders)
         .where(eq(orders.idempotencyKey, input.idempotencyKey));
+      return row;
+    };
+
+    it('keeps the order pending when Invoicebox cannot be reached, and says so', async () => {
+      const row = await placeUnreachable(checkoutInput());
       expect(row).toMatchObject({
         status: 'pending',
         createAttempts: 1,
@@ -62,6 +85,14 @@ for (const driver of DRIVERS) {
         placingUntil: null,
       });
       expect(row?.amount).toBe(2 * 34_900 + 300_000);
+    });
+
+    it('takes the longest name the storefront allows and stores the phone as Invoicebox wants it', async () => {
+      const name = 'Я'.repeat(SHOP_CUSTOMER_LIMITS.name);
+      const row = await placeUnreachable(
+        checkoutInput({ customer: { ...privateCustomer, name, phone: '8 (900) 123-45-67' } }),
+      );
+      expect(row).toMatchObject({ customerName: name, customerPhone: '79001234567' });
     });
 
     it('answers byId for an unknown order with NOT_FOUND and a malformed id with BAD_REQUEST', async () => {

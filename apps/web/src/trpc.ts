@@ -11,6 +11,7 @@ export type RouterOutputs = inferRouterOutputs<AppRouter>;
 export type RouterInputs = inferRouterInputs<AppRouter>;
 export type Product = RouterOutputs['catalog']['list'][number];
 export type PublicOrder = RouterOutputs['orders']['byId'];
+export type AdminOrder = RouterOutputs['admin']['orders']['byId'];
 
 export function createApiClient() {
   return createTRPCClient<AppRouter>({

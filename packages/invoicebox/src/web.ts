@@ -7,4 +7,5 @@ export { isValidInn, KPP_PATTERN } from './customer.js';
 export { InvoiceboxError, InvoiceboxMoneyError } from './errors.js';
 export { formatRub, fromKopecks, kopecksToDecimalString, toKopecks } from './money.js';
 export * from './schemas/index.js';
+export * from './shop-customer.js';
 export { isVatCode, VAT_CODES, type VatCode, type VatRate, vatLabel, vatRate } from './vat.js';

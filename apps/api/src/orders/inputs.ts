@@ -1,19 +1,11 @@
-import { isValidInn, KPP_PATTERN } from '@checkout/invoicebox';
+import { hasControlCharacters, shopCustomerSchema } from '@checkout/invoicebox/web';
 import { z } from 'zod';
 import { ORDER_STATUSES } from './status.js';
 
 export const MAX_QUANTITY = 99;
 
-/** NUL and other control characters: PostgreSQL refuses NUL in text, and none belongs in these fields. */
-const hasControl = (value: string) => {
-  for (let i = 0; i < value.length; i++) {
-    const code = value.charCodeAt(i);
-    if ((code < 32 && code !== 9 && code !== 10 && code !== 13) || code === 127) return true;
-  }
-  return false;
-};
 export const plainText = () =>
-  z.string().refine((value) => !hasControl(value), 'must not contain control characters');
+  z.string().refine((value) => !hasControlCharacters(value), 'must not contain control characters');
 export const MAX_LINES = 50;
 
 const lineInput = z.strictObject({
@@ -24,61 +16,6 @@ const lineInput = z.strictObject({
     .min(1, 'quantity must be at least 1')
     .max(MAX_QUANTITY, `quantity must be at most ${MAX_QUANTITY}`),
 });
-
-/** '+7 (900) 123-45-67' -> '79001234567' (Invoicebox wants digits without '+'). */
-const phone = z
-  .string()
-  .trim()
-  .regex(/^[\d\s()+-]+$/, 'phone may contain digits, spaces, brackets, + and - only')
-  .transform((value) => value.replace(/\D/g, ''))
-  .pipe(z.string().regex(/^\d{10,15}$/, 'phone must have 10 to 15 digits'));
-
-const customerInput = z
-  .strictObject({
-    type: z.enum(['private', 'legal']),
-    name: plainText().trim().min(2, 'name is required').max(300, 'name is too long'),
-    email: plainText().trim().max(100, 'email is too long').pipe(z.email('email is not a valid address')),
-    phone,
-    vatNumber: z
-      .string()
-      .trim()
-      .regex(/^(\d{10}|\d{12})$/, 'vatNumber (INN) must have 10 or 12 digits')
-      .refine(isValidInn, 'vatNumber (INN) has a wrong check digit')
-      .optional(),
-    kpp: z
-      .string()
-      .trim()
-      .toUpperCase()
-      .regex(KPP_PATTERN, 'kpp must be 9 characters like 773601001')
-      .optional(),
-    registrationAddress: plainText().trim().min(5, 'registrationAddress is too short').max(1000).optional(),
-  })
-  .superRefine((customer, ctx) => {
-    if (customer.type === 'private') {
-      for (const key of ['vatNumber', 'kpp'] as const) {
-        if (customer[key])
-          ctx.addIssue({ code: 'custom', path: [key], message: `${key} is only for legal customers` });
-      }
-      return;
-    }
-    if (!customer.vatNumber) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['vatNumber'],
-        message: 'vatNumber (INN) is required for a company',
-      });
-    }
-    if (!customer.registrationAddress) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['registrationAddress'],
-        message: 'registrationAddress is required',
-      });
-    }
-    if (customer.vatNumber?.length === 12 && customer.kpp) {
-      ctx.addIssue({ code: 'custom', path: ['kpp'], message: 'a sole trader (12-digit INN) has no kpp' });
-    }
-  });
 
 export const createOrderInput = z.strictObject({
   idempotencyKey: z.uuid('idempotencyKey must be a UUID'),
@@ -95,7 +32,8 @@ export const createOrderInput = z.strictObject({
         seen.add(line.sku);
       });
     }),
-  customer: customerInput,
+  // The storefront's checkout form validates with the same schema: one set of limits for both.
+  customer: shopCustomerSchema,
 });
 export type CreateOrderInput = z.infer<typeof createOrderInput>;
 export type CustomerInput = CreateOrderInput['customer'];

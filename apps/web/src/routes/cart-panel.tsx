@@ -5,6 +5,7 @@ import { MAX_QUANTITY } from '../cart/cart-storage';
 import { pruneCart, setQuantity, useCart } from '../cart/cart-store';
 import { priceCart } from '../cart/cart-totals';
 import type { Product } from '../trpc';
+import { Totals } from './totals';
 
 type Props = { products: readonly Product[] | undefined; editable?: boolean; checkoutLink?: boolean };
 
@@ -75,12 +76,7 @@ export function CartPanel({ products, editable = true, checkoutLink = true }: Pr
               </li>
             ))}
           </ul>
-          <dl className="totals">
-            <dt>Итого</dt>
-            <dd data-testid="cart-total">{formatRub(priced.amount)}</dd>
-            <dt className="muted">в т. ч. НДС</dt>
-            <dd className="muted">{formatRub(priced.vatAmount)}</dd>
-          </dl>
+          <Totals amount={priced.amount} vatAmount={priced.vatAmount} testId="cart-total" />
           {checkoutLink && (
             <Link href="/checkout" className="button primary" data-testid="go-checkout">
               Оформить заказ

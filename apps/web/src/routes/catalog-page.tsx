@@ -1,10 +1,13 @@
 import { formatRub, vatLabel } from '@checkout/invoicebox/web';
 import { useQuery } from '@tanstack/react-query';
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { addToCart, useCart } from '../cart/cart-store';
 import { describeApiError } from '../lib/api-error';
 import { useTRPC } from '../trpc';
-import { CartPanel } from './cart-panel';
+
+// The cart and its basket arithmetic are not needed to browse and add: they load beside the catalog query, not
+// before the first render.
+const CartPanel = lazy(() => import('./cart-panel').then((m) => ({ default: m.CartPanel })));
 
 export function CatalogPage() {
   const trpc = useTRPC();
@@ -60,7 +63,9 @@ export function CatalogPage() {
           </ul>
         )}
       </section>
-      <CartPanel products={catalog.data} />
+      <Suspense fallback={null}>
+        <CartPanel products={catalog.data} />
+      </Suspense>
     </div>
   );
 }

@@ -1,49 +1,23 @@
 import { formatRub } from '@checkout/invoicebox/web';
 import { formatDate } from '../../lib/format-date';
 import { statusLabel } from '../../lib/order-status';
-import type { AdminOrder } from './admin-order-page';
+import type { AdminOrder } from '../../trpc';
 import { RefundRequests } from './refund-requests';
-
-type Row = Record<string, unknown>;
-
-// History records are display-only here, so read them defensively instead of pinning every field.
-const rowsOf = (value: unknown): Row[] =>
-  Array.isArray(value) ? value.filter((item): item is Row => typeof item === 'object' && item !== null) : [];
-
-function text(row: Row, ...keys: string[]): string {
-  for (const key of keys) {
-    const value = row[key];
-    if (typeof value === 'string' && value) return value;
-    if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  }
-  return '—';
-}
-
-const keyOf = (row: Row): string =>
-  typeof row.id === 'string' || typeof row.id === 'number' ? String(row.id) : JSON.stringify(row);
-
-function money(row: Row, key: string): string {
-  const value = row[key];
-  return typeof value === 'number' && Number.isInteger(value) ? formatRub(value) : '—';
-}
 
 type RefundStatus = AdminOrder['refunds'][number]['status'];
 
-// Keyed by the API's refund status union, so a status added there fails the web typecheck until labelled.
-const REFUND_STATUS: Record<RefundStatus, string> = {
+// Keyed by the API's refund status union: a status added or removed there fails the web typecheck until relabelled.
+const REFUND_STATUS = {
   pending: 'В обработке',
   created: 'В обработке',
   completed: 'Выполнен',
   failed: 'Ошибка',
   canceled: 'Отменён',
-};
-const refundStatusLabel = (status: string): string =>
-  Object.hasOwn(REFUND_STATUS, status) ? REFUND_STATUS[status as RefundStatus] : status;
+} as const satisfies Record<RefundStatus, string>;
 
+/** Refunds, Invoicebox's notifications and the status journal of one order, as admin.orders.byId sends them. */
 export function AdminHistory({ order }: { order: AdminOrder }) {
-  const refunds = rowsOf(order.refunds);
-  const notifications = rowsOf(order.notifications);
-  const events = rowsOf(order.events);
+  const { refunds, notifications, events } = order;
   return (
     <>
       <h2>Возвраты</h2>
@@ -51,16 +25,14 @@ export function AdminHistory({ order }: { order: AdminOrder }) {
         <p className="muted">Возвратов не было.</p>
       ) : (
         <ul className="history" data-testid="refunds">
-          {refunds.map((refund) => {
-            const status = text(refund, 'status');
-            return (
-              <li key={keyOf(refund)} data-testid="refund" data-status={status}>
-                {formatDate(text(refund, 'createdAt', 'at'))}: {money(refund, 'amount')} —{' '}
-                <strong>{refundStatusLabel(status)}</strong>
-                {text(refund, 'reason') !== '—' && <span className="muted"> ({text(refund, 'reason')})</span>}
-              </li>
-            );
-          })}
+          {refunds.map((refund) => (
+            <li key={refund.id} data-testid="refund" data-status={refund.status}>
+              {formatDate(refund.createdAt)}: {formatRub(refund.amount)} —{' '}
+              <strong>{REFUND_STATUS[refund.status]}</strong>
+              {refund.reason && <span className="muted"> ({refund.reason})</span>}
+              {refund.failureReason && <span className="muted"> {refund.failureReason}</span>}
+            </li>
+          ))}
         </ul>
       )}
       <RefundRequests orderId={order.id} total={order.refundRequestCount} />
@@ -70,12 +42,11 @@ export function AdminHistory({ order }: { order: AdminOrder }) {
       ) : (
         <ul className="history" data-testid="notifications">
           {notifications.map((item) => (
-            <li key={keyOf(item)}>
-              {formatDate(text(item, 'receivedAt', 'createdAt', 'at'))}:{' '}
-              {text(item, 'status', 'event', 'type')}
-              {text(item, 'subtype') === 'refund' ? ' (возврат)' : ''} —{' '}
-              {text(item, 'outcome', 'result', 'reply')}
-              {item.signatureValid === false && <strong> подпись неверна</strong>}
+            <li key={item.id}>
+              {formatDate(item.receivedAt)}: {item.status ?? '—'}
+              {item.subtype === 'refund' ? ' (возврат)' : ''} — {item.outcome}
+              {item.deliveries > 1 && <span className="muted"> (доставок: {item.deliveries})</span>}
+              {!item.signatureValid && <strong> подпись неверна</strong>}
             </li>
           ))}
         </ul>
@@ -85,11 +56,9 @@ export function AdminHistory({ order }: { order: AdminOrder }) {
           <h2>Журнал</h2>
           <ul className="history">
             {events.map((item) => (
-              <li key={keyOf(item)}>
-                {formatDate(text(item, 'createdAt', 'at'))}: {statusLabel(text(item, 'fromStatus', 'from'))} →{' '}
-                {statusLabel(text(item, 'toStatus', 'to'))}{' '}
-                <span className="muted">[{text(item, 'source')}]</span>{' '}
-                <span className="muted">{text(item, 'reason', 'cause')}</span>
+              <li key={item.id}>
+                {formatDate(item.createdAt)}: {statusLabel(item.fromStatus)} → {statusLabel(item.toStatus)}{' '}
+                <span className="muted">[{item.source}]</span> <span className="muted">{item.reason}</span>
               </li>
             ))}
           </ul>

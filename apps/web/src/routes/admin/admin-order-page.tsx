@@ -1,16 +1,17 @@
-import { formatRub, vatLabel } from '@checkout/invoicebox/web';
+import { formatRub } from '@checkout/invoicebox/web';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { Link, useParams } from 'wouter';
 import { describeApiError } from '../../lib/api-error';
 import { formatDate } from '../../lib/format-date';
-import { isAwaitingPayment, statusLabel } from '../../lib/order-status';
-import { type RouterOutputs, useTRPC } from '../../trpc';
+import { isAwaitingPayment } from '../../lib/order-status';
+import { type AdminOrder, useTRPC } from '../../trpc';
+import { LinesTable } from '../order/lines-table';
+import { StatusLine } from '../order/status-line';
 import { AdminError, AdminGate } from './admin-gate';
 import { AdminHistory } from './admin-history';
 import { RefundPanel } from './refund-panel';
 
-export type AdminOrder = RouterOutputs['admin']['orders']['byId'];
 const POLL_MS = 2_000;
 
 const SETTLED_REFUND = new Set<AdminOrder['refunds'][number]['status']>(['completed', 'failed', 'canceled']);
@@ -59,16 +60,7 @@ function OrderDetails({ id, signOut }: { id: string; signOut: () => void }) {
         <Link href="/admin">← Все заказы</Link>
       </p>
       <h1 id="admin-order-title">Заказ № {data.number}</h1>
-      <p className="status-line" aria-live="polite">
-        Статус:{' '}
-        <strong
-          className={`status status-${data.status}`}
-          data-testid="admin-order-status"
-          data-status={data.status}
-        >
-          {statusLabel(data.status)}
-        </strong>
-      </p>
+      <StatusLine status={data.status} testId="admin-order-status" />
       <div className="detail-grid">
         <dl>
           <dt>Сумма</dt>
@@ -116,34 +108,7 @@ function OrderDetails({ id, signOut }: { id: string; signOut: () => void }) {
         </dl>
       </div>
       <h2>Состав</h2>
-      <div className="table-scroll">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Артикул</th>
-              <th scope="col">Товар</th>
-              <th scope="col">Кол-во</th>
-              <th scope="col">Цена</th>
-              <th scope="col">Сумма</th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.lines.map((line) => (
-              <tr key={line.sku}>
-                <td>
-                  <code>{line.sku}</code>
-                </td>
-                <td>
-                  {line.name} <small className="muted">{vatLabel(line.vatCode)}</small>
-                </td>
-                <td>{line.quantity}</td>
-                <td>{formatRub(line.unitPrice)}</td>
-                <td>{formatRub(line.total)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <LinesTable lines={data.lines} caption="Состав заказа" withSku />
       {isAwaitingPayment(data.status) && (
         <div className="actions">
           <button

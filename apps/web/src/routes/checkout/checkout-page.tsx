@@ -12,9 +12,9 @@ import { CustomerFields } from './customer-fields';
 import {
   type CustomerField,
   type CustomerForm,
+  checkCustomer,
   EMPTY_CUSTOMER,
   type FieldErrors,
-  toCustomerInput,
   validateCustomer,
 } from './customer-form';
 
@@ -64,15 +64,15 @@ export function CheckoutPage() {
     if (create.isPending || redirecting) return;
     setLinkRefused(false);
     setSubmitted(true);
-    const found = validateCustomer(form);
-    setErrors(found);
-    if (Object.keys(found).length > 0) return focusFirstError();
+    const { customer, errors: found } = checkCustomer(form);
+    setErrors(found ?? {});
+    if (!customer) return focusFirstError();
     if (priced.lines.length === 0) return;
     create.mutate(
       {
         idempotencyKey: idempotencyKey.current,
         lines: priced.lines.map(({ product, quantity }) => ({ sku: product.sku, quantity })),
-        customer: toCustomerInput(form),
+        customer,
       },
       {
         onSuccess: ({ paymentUrl }) => {

@@ -1,4 +1,9 @@
-import { isValidInn, KPP_PATTERN } from '@checkout/invoicebox/web';
+import {
+  SHOP_CUSTOMER_LIMITS,
+  type ShopCustomer,
+  type ShopCustomerRule,
+  shopCustomerSchema,
+} from '@checkout/invoicebox/web';
 
 export type CustomerType = 'private' | 'legal';
 export type CustomerForm = {
@@ -23,49 +28,53 @@ export const EMPTY_CUSTOMER: CustomerForm = {
   registrationAddress: '',
 };
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
-/** '8 (900) 123-45-67' and '+7 900 123 45 67' both become '+79001234567'. */
-export function normalizePhone(input: string): string {
-  let digits = input.replace(/\D/g, '');
-  if (digits.length === 11 && digits.startsWith('8')) digits = `7${digits.slice(1)}`;
-  if (digits.length === 10 && digits.startsWith('9')) digits = `7${digits}`;
-  return `+${digits}`;
+/** Only what the customer type needs; the API's own schema (shared) does the trimming and normalising. */
+function asInput({ type, name, email, phone, vatNumber, kpp, registrationAddress }: CustomerForm) {
+  if (type === 'private') return { type, name, email, phone };
+  return { type, name, email, phone, vatNumber, ...(kpp.trim() ? { kpp } : {}), registrationAddress };
 }
 
-export function validateCustomer(form: CustomerForm): FieldErrors {
+const isField = (key: unknown): key is CustomerField => typeof key === 'string' && key !== 'type';
+
+/** The shared schema's issue, in words for the shopper. */
+function wording(field: CustomerField, code: string, rule: ShopCustomerRule | undefined, form: CustomerForm) {
+  if (code === 'too_big' && field !== 'phone' && field !== 'vatNumber' && field !== 'kpp') {
+    return `Слишком длинно: не больше ${SHOP_CUSTOMER_LIMITS[field]} символов`;
+  }
+  if (rule === 'control_characters') return 'Уберите служебные символы';
+  switch (field) {
+    case 'name':
+      return form.type === 'legal' ? 'Укажите название организации' : 'Укажите имя и фамилию';
+    case 'email':
+      return 'Укажите e-mail в виде name@example.ru';
+    case 'phone':
+      return 'Укажите телефон с кодом страны, например +7 900 123-45-67';
+    case 'vatNumber':
+      return rule === 'inn_checksum'
+        ? 'ИНН с ошибкой: контрольная цифра не сходится'
+        : 'ИНН — это 10 цифр для организации или 12 для ИП';
+    case 'kpp':
+      if (rule === 'sole_trader_kpp') return 'У ИП нет КПП — оставьте поле пустым';
+      return rule === 'required' ? 'Для организации укажите КПП' : 'КПП — 9 символов, например 773601001';
+    case 'registrationAddress':
+      return 'Укажите юридический адрес';
+  }
+}
+
+/** The form checked with the API's own customer schema: the customer to send, or what to fix, per field. */
+export function checkCustomer(
+  form: CustomerForm,
+): { customer: ShopCustomer; errors: null } | { customer: null; errors: FieldErrors } {
+  const result = shopCustomerSchema.safeParse(asInput(form));
+  if (result.success) return { customer: result.data, errors: null };
   const errors: FieldErrors = {};
-  const name = form.name.trim();
-  if (name.length < 2) {
-    errors.name = form.type === 'legal' ? 'Укажите название организации' : 'Укажите имя и фамилию';
-  } else if (name.length > 200) errors.name = 'Слишком длинно: не больше 200 символов';
-  if (!EMAIL.test(form.email.trim())) errors.email = 'Укажите e-mail в виде name@example.ru';
-  if (/[^\d\s()+-]/.test(form.phone) || !/^\+\d{11,15}$/.test(normalizePhone(form.phone))) {
-    errors.phone = 'Укажите телефон, например +7 900 123-45-67';
+  for (const issue of result.error.issues) {
+    const field = issue.path[0];
+    if (!isField(field) || errors[field]) continue;
+    const rule = issue.code === 'custom' ? (issue.params?.rule as ShopCustomerRule | undefined) : undefined;
+    errors[field] = wording(field, issue.code, rule, form);
   }
-  if (form.type === 'legal') {
-    const inn = form.vatNumber.trim();
-    if (!/^\d{10}(\d{2})?$/.test(inn)) errors.vatNumber = 'ИНН — это 10 цифр для организации или 12 для ИП';
-    else if (!isValidInn(inn)) errors.vatNumber = 'ИНН с ошибкой: контрольная цифра не сходится';
-    const kpp = form.kpp.trim().toUpperCase();
-    // Only organisations (10-digit INN) have a KPP; sole traders do not.
-    if (kpp && inn.length === 12) errors.kpp = 'У ИП нет КПП — оставьте поле пустым';
-    else if (kpp && !KPP_PATTERN.test(kpp)) errors.kpp = 'КПП — 9 символов, например 773601001';
-    else if (!kpp && inn.length === 10) errors.kpp = 'Для организации укажите КПП';
-    if (form.registrationAddress.trim().length < 5) errors.registrationAddress = 'Укажите юридический адрес';
-  }
-  return errors;
+  return { customer: null, errors };
 }
 
-export function toCustomerInput(form: CustomerForm) {
-  const base = { name: form.name.trim(), email: form.email.trim(), phone: normalizePhone(form.phone) };
-  if (form.type === 'private') return { type: 'private' as const, ...base };
-  const kpp = form.kpp.trim().toUpperCase();
-  return {
-    type: 'legal' as const,
-    ...base,
-    vatNumber: form.vatNumber.trim(),
-    ...(kpp ? { kpp } : {}),
-    registrationAddress: form.registrationAddress.trim(),
-  };
-}
+export const validateCustomer = (form: CustomerForm): FieldErrors => checkCustomer(form).errors ?? {};

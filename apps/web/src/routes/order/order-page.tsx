@@ -2,12 +2,13 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { Link, useParams, useSearch } from 'wouter';
 import { describeApiError } from '../../lib/api-error';
-import { isAwaitingPayment, isPaidLike, isUnpaidFinal, statusLabel } from '../../lib/order-status';
+import { isAwaitingPayment, isPaidLike, isUnpaidFinal } from '../../lib/order-status';
 import { allowedPaymentUrl } from '../../lib/payment-url';
 import { useTRPC } from '../../trpc';
 import { OrderLines } from './order-lines';
 import { RefundRequest } from './refund-request';
 import { RetryPayment } from './retry-payment';
+import { StatusLine } from './status-line';
 
 const POLL_MS = 2_000;
 const MAX_POLLS = 300;
@@ -62,16 +63,7 @@ export function OrderPage() {
   return (
     <section aria-labelledby="order-title" className="order-page">
       <h1 id="order-title">Заказ № {data.number}</h1>
-      <p className="status-line" aria-live="polite">
-        Статус:{' '}
-        <strong
-          className={`status status-${data.status}`}
-          data-testid="order-status"
-          data-status={data.status}
-        >
-          {statusLabel(data.status)}
-        </strong>
-      </p>
+      <StatusLine status={data.status} testId="order-status" />
       {waiting && !failedReturn && (
         <div className="notice" data-testid="awaiting-payment">
           <p>Ждём подтверждения оплаты от платёжного сервиса. Страница обновится сама.</p>
