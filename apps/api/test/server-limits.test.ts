@@ -2,6 +2,7 @@ import { connect, type Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { StartApiOptions } from '../src/server.js';
 import { startTestApi, type TestApi } from '../testing/index.js';
+import { useTestDatabase } from './support/databases.js';
 
 /** A raw connection: what the server sends, and whether it closed the socket. */
 function rawConnection(port: number) {
@@ -18,6 +19,8 @@ function rawConnection(port: number) {
 
 // Server-level limits only: no driver-specific behaviour is involved, so PGlite alone.
 describe('server limits', () => {
+  // One PGlite for the file, opened in a hook: a fresh one per test would spend the test's time starting it.
+  const t = useTestDatabase('pglite');
   let api: TestApi | undefined;
   afterEach(async () => {
     await api?.close();
@@ -25,7 +28,7 @@ describe('server limits', () => {
   });
 
   const start = async (serverLimits: StartApiOptions['serverLimits']) => {
-    api = await startTestApi({ sandbox: false, serverLimits });
+    api = await startTestApi({ database: t.database, sandbox: false, serverLimits });
     return api.api;
   };
 
