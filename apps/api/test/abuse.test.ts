@@ -1,18 +1,23 @@
 import { randomBytes } from 'node:crypto';
+import { signedTestNotification } from '@checkout/invoicebox/testing';
 import { createTRPCClient, httpBatchLink, httpLink, TRPCClientError } from '@trpc/client';
 import { count, eq } from 'drizzle-orm';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { notifications, orders, refundRequests } from '../src/db/schema.js';
 import type { LimitsOptions } from '../src/limits/config.js';
 import type { LimitRejection } from '../src/limits/events.js';
-import { createLogger } from '../src/logger.js';
-import { type RunningApi, startApi } from '../src/server.js';
 import type { AppRouter } from '../src/trpc/root.js';
+import {
+  deliverNotification,
+  RELAXED_LIMITS,
+  startTestApi,
+  TEST_SIGNING,
+  withSignature,
+} from '../testing/index.js';
 import { startCountingProxy } from './support/counting-proxy.js';
 import { DRIVERS } from './support/databases.js';
 import { checkoutInput } from './support/fixtures.js';
-import { ADMIN_TOKEN, RELAXED_LIMITS, STOREFRONT_URL, useHarness } from './support/harness.js';
-import { deliver, signed } from './support/notify.js';
+import { ADMIN_TOKEN, useHarness } from './support/harness.js';
 import { seedAwaitingOrder } from './support/seed-order.js';
 
 const authHeader = (token?: string): Record<string, string> =>
@@ -48,16 +53,10 @@ for (const driver of DRIVERS) {
       invoiceboxApiUrl = h.sandbox.url,
       events?: LimitRejection[],
     ) {
-      const api: RunningApi = await startApi({
-        port: 0,
+      const { api } = await startTestApi({
         database: h.database,
+        sandbox: false,
         invoiceboxApiUrl,
-        storefrontUrl: STOREFRONT_URL,
-        adminToken: ADMIN_TOKEN,
-        reconcileIntervalMs: false,
-        reconcileMinAgeMs: 0,
-        invoiceboxRetry: { baseDelayMs: 5, maxDelayMs: 20 },
-        logger: createLogger('silent'),
         limits: { ...RELAXED_LIMITS, ...limits },
         ...(events ? { onLimitRejected: (event: LimitRejection) => events.push(event) } : {}),
       });
@@ -164,11 +163,17 @@ for (const driver of DRIVERS) {
       const { remote } = await seedAwaitingOrder(h.database);
       const rows = async () => (await h.database.db.select({ n: count() }).from(notifications))[0]?.n;
       const before = await rows();
-      const { body } = signed({ ...remote, status: 'completed' });
+      const real = signedTestNotification({ ...remote, status: 'completed' }, TEST_SIGNING);
       const big = JSON.stringify({ ...remote, status: 'completed', pad: 'x'.repeat(60 * 1024) });
       const answers = await Promise.all(
         Array.from({ length: 50 }, (_, i) =>
-          deliver(api.url, i % 2 ? big : body, i % 3 ? randomBytes(20).toString('hex') : null),
+          deliverNotification(
+            api.url,
+            withSignature(
+              i % 2 ? { ...real, body: big } : real,
+              i % 3 ? randomBytes(20).toString('hex') : null,
+            ),
+          ),
         ),
       );
       for (const reply of answers) {
@@ -183,8 +188,7 @@ for (const driver of DRIVERS) {
         expect(Object.keys(sample).sort()).toEqual(['at', 'bytes', 'ip', 'reason', 'sha256']);
       }
       // The real notification still applies.
-      const real = signed({ ...remote, status: 'completed' });
-      expect((await deliver(api.url, real.body, real.signature)).answer).toEqual({ status: 'success' });
+      expect((await deliverNotification(api.url, real)).answer).toEqual({ status: 'success' });
     });
 
     it('throttles failed staff logins per address; correct logins are never counted', async () => {

@@ -4,9 +4,11 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { RunningSandbox } from '@checkout/sandbox';
+import { scratchDatabase } from '@checkout/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DriverName } from '../testing/index.js';
 import { type ChildApi, ensureBuilt, newConnectionAccepted, runCompiled } from './support/child-api.js';
-import { createScratchDatabase, DRIVERS, type DriverName } from './support/databases.js';
+import { DRIVERS, TEST_DATABASE_URL } from './support/databases.js';
 import { checkoutInput } from './support/fixtures.js';
 
 const SHOP = {
@@ -64,19 +66,16 @@ async function childDatabase(
     const dir = mkdtempSync(join(tmpdir(), 'api-compiled-'));
     return { env: { PGLITE_DATA_DIR: dir }, drop: async () => rmSync(dir, { recursive: true, force: true }) };
   }
-  const scratch = await createScratchDatabase();
+  const scratch = await scratchDatabase(TEST_DATABASE_URL!, 'api_test');
   return { env: { DATABASE_URL: scratch.url }, drop: scratch.drop };
 }
 
 // A PGlite child compiles its WebAssembly at every start: seconds on a quiet machine, minutes on a loaded one.
 const SLOW = 300_000;
 
-const createOrder = (url: string) =>
-  fetch(`${url}/trpc/orders.create`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(checkoutInput()),
-  });
+const post = (url: string, body: string, contentType = 'application/json') =>
+  fetch(url, { method: 'POST', headers: { 'content-type': contentType }, body });
+const createOrder = (url: string) => post(`${url}/trpc/orders.create`, JSON.stringify(checkoutInput()));
 
 let sandbox: RunningSandbox;
 const children: ChildApi[] = [];
@@ -85,6 +84,27 @@ const run = (script: string, env: Record<string, string>) => {
   children.push(child);
   return child;
 };
+
+/** `node dist/main.js` on a database of the driver, its Invoicebox behind a door the test opens. */
+async function gatedMain(driver: DriverName, env: Record<string, string> = {}) {
+  const db = await childDatabase(driver);
+  const invoicebox = await gatedInvoicebox(sandbox.url);
+  const child = run('main.js', {
+    ...db.env,
+    INVOICEBOX_API_URL: invoicebox.url,
+    RECONCILE_INTERVAL_MS: '0',
+    ...env,
+  });
+  return {
+    child,
+    invoicebox,
+    async close() {
+      invoicebox.open();
+      await invoicebox.close();
+      await db.drop();
+    },
+  };
+}
 
 beforeAll(async () => {
   ensureBuilt();
@@ -117,15 +137,8 @@ describe('node dist/main.js', () => {
   it(
     'exits 1 with a log line when the drain outlives SHUTDOWN_TIMEOUT_MS',
     async () => {
-      const db = await childDatabase('pglite');
-      const invoicebox = await gatedInvoicebox(sandbox.url);
+      const { child, invoicebox, close } = await gatedMain('pglite', { SHUTDOWN_TIMEOUT_MS: '300' });
       try {
-        const child = run('main.js', {
-          ...db.env,
-          INVOICEBOX_API_URL: invoicebox.url,
-          RECONCILE_INTERVAL_MS: '0',
-          SHUTDOWN_TIMEOUT_MS: '300',
-        });
         const url = await child.ready;
         const inFlight = createOrder(url).catch(() => null);
         await invoicebox.reached;
@@ -134,9 +147,7 @@ describe('node dist/main.js', () => {
         expect(child.output()).toContain('shutdown timed out');
         await inFlight;
       } finally {
-        invoicebox.open();
-        await invoicebox.close();
-        await db.drop();
+        await close();
       }
     },
     SLOW,
@@ -148,45 +159,23 @@ for (const driver of DRIVERS) {
     it(
       'in the local demo: migrates itself, answers without stacks or paths, serves /metrics, drains on SIGTERM',
       async () => {
-        const db = await childDatabase(driver.name);
-        const invoicebox = await gatedInvoicebox(sandbox.url);
+        // No NODE_ENV at all: the answers must not depend on it.
+        const { child, invoicebox, close } = await gatedMain(driver.name);
         try {
-          // No NODE_ENV at all: the answers must not depend on it.
-          const child = run('main.js', {
-            ...db.env,
-            INVOICEBOX_API_URL: invoicebox.url,
-            RECONCILE_INTERVAL_MS: '0',
-          });
           const url = await child.ready;
           expect(await (await fetch(`${url}/healthz`)).json()).toEqual({ status: 'ok' });
 
           const answers = await Promise.all([
-            fetch(`${url}/trpc/orders.create`, {
-              method: 'POST',
-              headers: { 'content-type': 'application/json' },
-              body: '{"lines": [',
-            }),
-            fetch(`${url}/trpc/orders.create`, {
-              method: 'POST',
-              headers: { 'content-type': 'application/json' },
-              body: '{"lines": 5}',
-            }),
+            post(`${url}/trpc/orders.create`, '{"lines": ['),
+            post(`${url}/trpc/orders.create`, '{"lines": 5}'),
             fetch(`${url}/trpc/orders.byId?input=%7Bbad`),
             fetch(`${url}/trpc/admin.orders.list?input=%7B%7D`),
             fetch(`${url}/trpc/admin.orders.list?input=%7B%7D`, {
               headers: { authorization: 'Bearer wrong' },
             }),
             fetch(`${url}/nope`),
-            fetch(`${url}/healthz`, {
-              method: 'POST',
-              headers: { 'content-type': 'application/json' },
-              body: '{',
-            }),
-            fetch(`${url}/trpc/catalog.list`, {
-              method: 'POST',
-              headers: { 'content-type': 'text/x-nope' },
-              body: 'x',
-            }),
+            post(`${url}/healthz`, '{'),
+            post(`${url}/trpc/catalog.list`, 'x', 'text/x-nope'),
           ]);
           expect(answers.map((answer) => answer.status)).toEqual([400, 400, 400, 401, 401, 404, 400, 415]);
           for (const answer of answers) {
@@ -210,9 +199,7 @@ for (const driver of DRIVERS) {
           expect(await child.exited, child.output()).toBe(0);
           expect(child.output()).toContain('shut down cleanly');
         } finally {
-          invoicebox.open();
-          await invoicebox.close();
-          await db.drop();
+          await close();
         }
       },
       SLOW,

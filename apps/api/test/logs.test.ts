@@ -1,41 +1,25 @@
 import { Writable } from 'node:stream';
 import { DEMO_SHOP } from '@checkout/invoicebox';
-import type { RunningSandbox } from '@checkout/sandbox';
+import { signedTestNotification } from '@checkout/invoicebox/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../src/logger.js';
-import { type RunningApi, startApi } from '../src/server.js';
+import { deliverNotification, startTestApi, TEST_ADMIN_TOKEN, type TestApi } from '../testing/index.js';
 import { checkoutInput, waitForStatus } from './support/fixtures.js';
-import { ADMIN_TOKEN, RELAXED_LIMITS, STOREFRONT_URL } from './support/harness.js';
-import { signed } from './support/notify.js';
 
 /** Everything the API logs during a whole flow, checked for secrets and personal data. */
 describe('logs', () => {
   let lines = '';
-  let api: RunningApi;
-  let sandbox: RunningSandbox;
+  let stack: TestApi;
   beforeAll(async () => {
-    const { startSandbox } = await import('@checkout/sandbox');
-    sandbox = await startSandbox({ port: 0, retryTimeScale: 0.0001, rateLimit: false, log: false });
     const sink = new Writable({
       write(chunk, _encoding, done) {
         lines += chunk.toString();
         done();
       },
     });
-    api = await startApi({
-      port: 0,
-      invoiceboxApiUrl: sandbox.url,
-      storefrontUrl: STOREFRONT_URL,
-      adminToken: ADMIN_TOKEN,
-      reconcileIntervalMs: false,
-      logger: createLogger('debug', sink),
-      limits: RELAXED_LIMITS,
-    });
+    stack = await startTestApi({ logger: createLogger('debug', sink) });
   });
-  afterAll(async () => {
-    await api?.close();
-    await sandbox?.close();
-  });
+  afterAll(() => stack?.close());
 
   it('carry request ids and Invoicebox request ids, but no tokens, keys, phones or e-mails', async () => {
     const input = checkoutInput({
@@ -46,15 +30,16 @@ describe('logs', () => {
         phone: '+7 912 345-67-89',
       },
     });
+    const { api } = stack;
     const { orderId } = await api.caller().orders.create(input);
-    await fetch(`${sandbox.url}/_sandbox/orders/${orderId}/pay`, { method: 'POST' });
+    await stack.sandboxControl!.pay(orderId);
     await waitForStatus(api, orderId, 'paid');
-    const staff = { authorization: `Bearer ${ADMIN_TOKEN}` };
+    const staff = { authorization: `Bearer ${TEST_ADMIN_TOKEN}` };
     const search = encodeURIComponent(JSON.stringify({ search: 'ivan.petrov@example.ru' }));
     expect(
       (await fetch(`${api.url}/trpc/admin.orders.list?input=${search}`, { headers: staff })).status,
     ).toBe(200);
-    const forged = signed(
+    const forged = signedTestNotification(
       {
         id: 'x',
         merchantId: DEMO_SHOP.merchantId,
@@ -63,17 +48,14 @@ describe('logs', () => {
         amount: 1,
         currencyId: 'RUB',
       },
-      'guessed-key',
+      { key: 'guessed-key' },
     );
-    await fetch(`${api.url}/webhooks/invoicebox`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-signature': forged.signature },
-      body: forged.body,
-    });
+    await deliverNotification(api.url, forged);
 
     expect(lines).toMatch(/"invoiceboxRequestId":"[^"]+"/);
     expect(lines).toMatch(/"reqId":"[^"]+"/);
-    for (const secret of [ADMIN_TOKEN, DEMO_SHOP.token, DEMO_SHOP.notificationKey, forged.signature]) {
+    const forgedSignature = forged.headers['X-Signature'];
+    for (const secret of [TEST_ADMIN_TOKEN, DEMO_SHOP.token, DEMO_SHOP.notificationKey, forgedSignature]) {
       expect(lines).not.toContain(secret);
     }
     expect(lines).not.toContain('ivan.petrov@example.ru');

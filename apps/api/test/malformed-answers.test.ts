@@ -1,12 +1,12 @@
 import { count, eq } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { orders, refunds } from '../src/db/schema.js';
-import { createLogger } from '../src/logger.js';
-import { type RunningApi, startApi } from '../src/server.js';
+import type { RunningApi } from '../src/server.js';
+import { startTestApi } from '../testing/index.js';
 import { type Garble, startCountingProxy } from './support/counting-proxy.js';
 import { DRIVERS } from './support/databases.js';
 import { checkoutInput, waitForStatus } from './support/fixtures.js';
-import { ADMIN_TOKEN, RELAXED_LIMITS, STOREFRONT_URL, useHarness } from './support/harness.js';
+import { useHarness } from './support/harness.js';
 
 for (const driver of DRIVERS) {
   describe.skipIf(driver.skip)(`malformed answers from Invoicebox on ${driver.name}`, () => {
@@ -19,19 +19,13 @@ for (const driver of DRIVERS) {
     /** A second replica on the same database; Invoicebox does the work, but the matching answers arrive garbled. */
     async function replicaBehind(garble: Garble): Promise<RunningApi> {
       const proxy = await startCountingProxy(h.sandbox.url, garble);
-      const api = await startApi({
-        port: 0,
+      const replica = await startTestApi({
         database: h.database,
+        sandbox: false,
         invoiceboxApiUrl: proxy.url,
-        storefrontUrl: STOREFRONT_URL,
-        adminToken: ADMIN_TOKEN,
-        reconcileIntervalMs: false,
-        invoiceboxRetry: { baseDelayMs: 5, maxDelayMs: 20 },
-        limits: RELAXED_LIMITS,
-        logger: createLogger('silent'),
       });
-      closers.push(() => api.close(), proxy.close);
-      return api;
+      closers.push(replica.close, proxy.close);
+      return replica.api;
     }
 
     it('a garbled create answer is never half-applied: the order is looked up and adopted once', async () => {

@@ -1,14 +1,13 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { signedTestNotification } from '@checkout/invoicebox/testing';
 import { describe, expect, it } from 'vitest';
-import { createLogger } from '../src/logger.js';
 import { countRateLimitRejection } from '../src/metrics.js';
-import { startApi } from '../src/server.js';
+import { deliverNotification, startTestApi, TEST_SIGNING, withSignature } from '../testing/index.js';
 import { DRIVERS } from './support/databases.js';
 import { checkoutInput } from './support/fixtures.js';
-import { ADMIN_TOKEN, STOREFRONT_URL, useHarness } from './support/harness.js';
+import { useHarness } from './support/harness.js';
 import { metric } from './support/metrics.js';
-import { deliver, signed } from './support/notify.js';
 import { seedAwaitingOrder } from './support/seed-order.js';
 
 for (const driver of DRIVERS) {
@@ -57,15 +56,11 @@ for (const driver of DRIVERS) {
         [`http://127.0.0.1:${port}`, '429'],
         ['http://127.0.0.1:9', 'network'],
       ] as const) {
-        const api = await startApi({
-          port: 0,
+        const { api } = await startTestApi({
           database: h.database,
+          sandbox: false,
           invoiceboxApiUrl,
-          storefrontUrl: STOREFRONT_URL,
-          adminToken: ADMIN_TOKEN,
-          reconcileIntervalMs: false,
           invoiceboxRetry: { retries: 0 },
-          logger: createLogger('silent'),
         });
         try {
           const before = await metric(api.url, 'invoicebox_call_duration_seconds_count', {
@@ -91,9 +86,9 @@ for (const driver of DRIVERS) {
         metric(h.api.url, 'invoicebox_notifications_total', { answer: 'signature_error' }),
         metric(h.api.url, 'order_transitions_total', paid),
       ]);
-      const { body, signature } = signed({ ...remote, status: 'completed' });
-      await deliver(h.api.url, body, 'f'.repeat(40));
-      await deliver(h.api.url, body, signature);
+      const request = signedTestNotification({ ...remote, status: 'completed' }, TEST_SIGNING);
+      await deliverNotification(h.api.url, withSignature(request, 'f'.repeat(40)));
+      await deliverNotification(h.api.url, request);
       expect(await metric(h.api.url, 'invoicebox_notifications_total', { answer: 'success' })).toBe(
         success + 1,
       );

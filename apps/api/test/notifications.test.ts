@@ -1,13 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import { DEMO_SHOP } from '@checkout/invoicebox';
+import { DEMO_SHOP, type OrderNotification, serializeInvoiceboxJson } from '@checkout/invoicebox';
+import { signedTestNotification } from '@checkout/invoicebox/testing';
 import { count, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { notifications, orderEvents, refunds } from '../src/db/schema.js';
-import { createLogger } from '../src/logger.js';
-import { startApi } from '../src/server.js';
+import {
+  deliverNotification,
+  type NotificationRequest,
+  startTestApi,
+  TEST_SIGNING,
+  withSignature,
+} from '../testing/index.js';
 import { DRIVERS } from './support/databases.js';
-import { ADMIN_TOKEN, RELAXED_LIMITS, STOREFRONT_URL, useHarness } from './support/harness.js';
-import { deliver, signed } from './support/notify.js';
+import { useHarness } from './support/harness.js';
 import { seedAwaitingOrder } from './support/seed-order.js';
 
 for (const driver of DRIVERS) {
@@ -24,27 +29,36 @@ for (const driver of DRIVERS) {
 
     it('applies a paid notification once; a repeated delivery gets success and changes nothing', async () => {
       const { orderId, remote } = await awaitingOrder();
-      const { body, signature } = signed({ ...remote, status: 'completed' });
-      expect(await deliver(h.api.url, body, signature)).toEqual({ http: 200, answer: { status: 'success' } });
+      const request = signedTestNotification({ ...remote, status: 'completed' }, TEST_SIGNING);
+      expect(await deliverNotification(h.api.url, request)).toEqual({
+        http: 200,
+        answer: { status: 'success' },
+      });
       expect(await status(orderId)).toBe('paid');
       const events = await eventCount(orderId);
-      expect(await deliver(h.api.url, body, signature)).toEqual({ http: 200, answer: { status: 'success' } });
+      expect(await deliverNotification(h.api.url, request)).toEqual({
+        http: 200,
+        answer: { status: 'success' },
+      });
       expect(await eventCount(orderId)).toBe(events);
     });
 
     it('accepts the PHP SDK spelling "success" for paid', async () => {
       const { orderId, remote } = await awaitingOrder();
-      const { body, signature } = signed({ ...remote, status: 'success' });
-      expect((await deliver(h.api.url, body, signature)).answer).toEqual({ status: 'success' });
+      const request = signedTestNotification({ ...remote, status: 'success' }, TEST_SIGNING);
+      expect((await deliverNotification(h.api.url, request)).answer).toEqual({ status: 'success' });
       expect(await status(orderId)).toBe('paid');
     });
 
     it('answers order_already_paid to a different paid notification for a paid order', async () => {
       const { orderId, remote } = await awaitingOrder();
-      const first = signed({ ...remote, status: 'completed' });
-      await deliver(h.api.url, first.body, first.signature);
-      const other = signed({ ...remote, status: 'completed', paidAt: '2026-01-01T00:00:00+00:00' });
-      expect((await deliver(h.api.url, other.body, other.signature)).answer).toMatchObject({
+      const first = signedTestNotification({ ...remote, status: 'completed' }, TEST_SIGNING);
+      await deliverNotification(h.api.url, first);
+      const other = signedTestNotification(
+        { ...remote, status: 'completed', paidAt: '2026-01-01T00:00:00+00:00' },
+        TEST_SIGNING,
+      );
+      expect((await deliverNotification(h.api.url, other)).answer).toMatchObject({
         status: 'error',
         code: 'order_already_paid',
       });
@@ -53,11 +67,14 @@ for (const driver of DRIVERS) {
 
     it('answers order_already_paid when another Invoicebox order pays an order that is already paid', async () => {
       const { orderId, remote } = await awaitingOrder();
-      const first = signed({ ...remote, status: 'completed' });
-      await deliver(h.api.url, first.body, first.signature);
+      const first = signedTestNotification({ ...remote, status: 'completed' }, TEST_SIGNING);
+      await deliverNotification(h.api.url, first);
       const events = await eventCount(orderId);
-      const other = signed({ ...remote, id: '44444444-4444-4444-8444-444444444444', status: 'completed' });
-      expect((await deliver(h.api.url, other.body, other.signature)).answer).toMatchObject({
+      const other = signedTestNotification(
+        { ...remote, id: '44444444-4444-4444-8444-444444444444', status: 'completed' },
+        TEST_SIGNING,
+      );
+      expect((await deliverNotification(h.api.url, other)).answer).toMatchObject({
         status: 'error',
         code: 'order_already_paid',
       });
@@ -67,8 +84,11 @@ for (const driver of DRIVERS) {
 
     it('answers order_not_found when another Invoicebox order claims an unpaid order', async () => {
       const { orderId, remote } = await awaitingOrder();
-      const other = signed({ ...remote, id: '55555555-5555-4555-8555-555555555555', status: 'completed' });
-      expect((await deliver(h.api.url, other.body, other.signature)).answer).toMatchObject({
+      const other = signedTestNotification(
+        { ...remote, id: '55555555-5555-4555-8555-555555555555', status: 'completed' },
+        TEST_SIGNING,
+      );
+      expect((await deliverNotification(h.api.url, other)).answer).toMatchObject({
         status: 'error',
         code: 'order_not_found',
       });
@@ -78,8 +98,8 @@ for (const driver of DRIVERS) {
     /** A paid order with one refund Invoicebox has accepted, and the refund order JSON Invoicebox would send. */
     const paidWithRefund = async () => {
       const { orderId, remote } = await awaitingOrder();
-      const paid = signed({ ...remote, status: 'completed' });
-      await deliver(h.api.url, paid.body, paid.signature);
+      const paid = signedTestNotification({ ...remote, status: 'completed' }, TEST_SIGNING);
+      await deliverNotification(h.api.url, paid);
       const refundId = randomUUID();
       const invoiceboxRefundId = randomUUID();
       await h.database.db.insert(refunds).values({
@@ -121,8 +141,8 @@ for (const driver of DRIVERS) {
 
     it('completes a refund from a refund notification shaped as the docs give it (no subtype)', async () => {
       const { orderId, refundId, refundOrder } = await paidWithRefund();
-      const { body, signature } = signed(refundOrder);
-      expect((await deliver(h.api.url, body, signature)).answer).toEqual({ status: 'success' });
+      const request = signedTestNotification(refundOrder, TEST_SIGNING);
+      expect((await deliverNotification(h.api.url, request)).answer).toEqual({ status: 'success' });
       expect(await refundStatus(refundId)).toBe('completed');
       expect(await status(orderId)).toBe('partially_refunded');
     });
@@ -130,74 +150,90 @@ for (const driver of DRIVERS) {
     it('recognises a refund notification by its ids alone (no subtype, no parentId)', async () => {
       const { orderId, refundId, refundOrder } = await paidWithRefund();
       const { parentId: _parent, ...bare } = refundOrder;
-      const { body, signature } = signed(bare);
-      expect((await deliver(h.api.url, body, signature)).answer).toEqual({ status: 'success' });
+      const request = signedTestNotification(bare, TEST_SIGNING);
+      expect((await deliverNotification(h.api.url, request)).answer).toEqual({ status: 'success' });
       expect(await refundStatus(refundId)).toBe('completed');
       expect(await status(orderId)).toBe('partially_refunded');
     });
 
-    const rejected: [
-      string,
-      (remote: Record<string, unknown>) => { body: string; signature: string | null },
-      string,
-    ][] = [
+    const rejected: [string, (remote: OrderNotification) => NotificationRequest, string][] = [
       [
         'a wrong signature',
-        (r) => ({ body: signed({ ...r, status: 'completed' }).body, signature: 'a'.repeat(40) }),
+        (r) =>
+          withSignature(signedTestNotification({ ...r, status: 'completed' }, TEST_SIGNING), 'a'.repeat(40)),
         'signature_error',
       ],
       [
         'no signature',
-        (r) => ({ body: signed({ ...r, status: 'completed' }).body, signature: null }),
+        (r) => withSignature(signedTestNotification({ ...r, status: 'completed' }, TEST_SIGNING), null),
         'signature_error',
       ],
       [
         'a body signed with another key',
-        (r) => signed({ ...r, status: 'completed' }, 'not-our-key'),
+        (r) => signedTestNotification({ ...r, status: 'completed' }, { key: 'not-our-key' }),
         'signature_error',
       ],
       [
         'a wrong amount',
-        (r) => signed({ ...r, status: 'completed', amount: Number(r.amount) - 1 }),
+        (r) =>
+          signedTestNotification({ ...r, status: 'completed', amount: Number(r.amount) - 1 }, TEST_SIGNING),
         'order_wrong_amount',
       ],
       [
         // Not Invoicebox's format (a JSON number): refused as not being a notification at all.
         'the right amount as a string',
-        (r) => signed({ ...r, status: 'completed', amount: Number(r.amount).toFixed(2) }),
+        (r) =>
+          signedTestNotification(
+            serializeInvoiceboxJson({ ...r, status: 'completed', amount: Number(r.amount).toFixed(2) }),
+            TEST_SIGNING,
+          ),
         'order_not_found',
       ],
       [
         'a wrong currency',
-        (r) => signed({ ...r, status: 'completed', currencyId: 'USD' }),
+        (r) => signedTestNotification({ ...r, status: 'completed', currencyId: 'USD' }, TEST_SIGNING),
         'order_wrong_currency',
       ],
       [
         'another merchant',
-        (r) => signed({ ...r, status: 'completed', merchantId: '11111111-1111-4111-8111-111111111111' }),
+        (r) =>
+          signedTestNotification(
+            { ...r, status: 'completed', merchantId: '11111111-1111-4111-8111-111111111111' },
+            TEST_SIGNING,
+          ),
         'order_not_found',
       ],
       [
         'an unknown order',
         (r) =>
-          signed({
-            ...r,
-            status: 'completed',
-            id: '22222222-2222-4222-8222-222222222222',
-            merchantOrderId: '33333333-3333-4333-8333-333333333333',
-          }),
+          signedTestNotification(
+            {
+              ...r,
+              status: 'completed',
+              id: '22222222-2222-4222-8222-222222222222',
+              merchantOrderId: '33333333-3333-4333-8333-333333333333',
+            },
+            TEST_SIGNING,
+          ),
         'order_not_found',
       ],
-      ['malformed JSON', () => ({ body: '{"id": "abc", ', signature: 'b'.repeat(40) }), 'signature_error'],
-      ['signed garbage', () => signed({ hello: 'world' }), 'order_not_found'],
+      [
+        'malformed JSON',
+        () => withSignature(signedTestNotification('{"id": "abc", ', TEST_SIGNING), 'b'.repeat(40)),
+        'signature_error',
+      ],
+      [
+        'signed garbage',
+        () => signedTestNotification(serializeInvoiceboxJson({ hello: 'world' }), TEST_SIGNING),
+        'order_not_found',
+      ],
     ];
     it.each(rejected)(
       'answers %s with the documented error and changes nothing',
       async (_name, make, code) => {
         const { orderId, remote } = await awaitingOrder();
         const before = await eventCount(orderId);
-        const { body, signature } = make(remote);
-        const { http, answer } = await deliver(h.api.url, body, signature);
+        const { http, answer } = await deliverNotification(h.api.url, make(remote));
         expect(http).toBe(200);
         expect(answer).toMatchObject({ status: 'error', code });
         expect(await status(orderId)).toBe('awaiting_payment');
@@ -227,10 +263,13 @@ for (const driver of DRIVERS) {
         currencyId: 'RUB',
       };
       const before = (await h.database.db.select({ n: count() }).from(notifications))[0]?.n;
-      const ours = signed(probe);
-      expect((await deliver(h.api.url, ours.body, ours.signature)).answer).toEqual({ status: 'success' });
-      const foreign = signed({ ...probe, merchantId: '11111111-1111-4111-8111-111111111111' });
-      expect((await deliver(h.api.url, foreign.body, foreign.signature)).answer).toMatchObject({
+      const ours = signedTestNotification(probe, TEST_SIGNING);
+      expect((await deliverNotification(h.api.url, ours)).answer).toEqual({ status: 'success' });
+      const foreign = signedTestNotification(
+        { ...probe, merchantId: '11111111-1111-4111-8111-111111111111' },
+        TEST_SIGNING,
+      );
+      expect((await deliverNotification(h.api.url, foreign)).answer).toMatchObject({
         status: 'error',
       });
       expect((await h.database.db.select({ n: count() }).from(notifications))[0]?.n).toBe(before);
@@ -238,21 +277,15 @@ for (const driver of DRIVERS) {
 
     it('answers out_of_service when its database is unavailable, so Invoicebox retries', async () => {
       const { remote } = await awaitingOrder();
-      const { body, signature } = signed({ ...remote, status: 'completed' });
+      const request = signedTestNotification({ ...remote, status: 'completed' }, TEST_SIGNING);
       // A second replica whose own database connection goes away (a real closed pool / closed PGlite).
-      const replica = await startApi({
-        port: 0,
+      const { api: replica } = await startTestApi({
         ...(h.databaseUrl ? { databaseUrl: h.databaseUrl, poolSize: 2 } : {}),
-        invoiceboxApiUrl: 'http://127.0.0.1:9',
-        storefrontUrl: STOREFRONT_URL,
-        adminToken: ADMIN_TOKEN,
-        reconcileIntervalMs: false,
-        logger: createLogger('silent'),
-        limits: RELAXED_LIMITS,
+        sandbox: false,
       });
       try {
         await replica.deps.database.close();
-        expect((await deliver(replica.url, body, signature)).answer).toMatchObject({
+        expect((await deliverNotification(replica.url, request)).answer).toMatchObject({
           status: 'error',
           code: 'out_of_service',
         });

@@ -1,14 +1,11 @@
-import { type RunningSandbox, startSandbox } from '@checkout/sandbox';
 import { createTRPCClient, httpBatchLink, TRPCClientError } from '@trpc/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { orders } from '../src/db/schema.js';
-import { createLogger } from '../src/logger.js';
 import { paymentUrlProblem } from '../src/orders/payment-url.js';
-import { type RunningApi, startApi } from '../src/server.js';
 import type { AppRouter } from '../src/trpc/root.js';
-import { DRIVERS, openTestDatabase } from './support/databases.js';
+import { startTestApi, type TestApi } from '../testing/index.js';
+import { DRIVERS } from './support/databases.js';
 import { checkoutInput } from './support/fixtures.js';
-import { ADMIN_TOKEN, STOREFRONT_URL } from './support/harness.js';
 
 describe('paymentUrl check', () => {
   const prod = 'https://api.invoicebox.ru';
@@ -47,39 +44,18 @@ describe('paymentUrl check', () => {
 
 for (const driver of DRIVERS) {
   describe.skipIf(driver.skip)(`a foreign paymentUrl from Invoicebox on ${driver.name}`, () => {
-    let sandbox: RunningSandbox;
-    let api: RunningApi;
-    let dispose: () => Promise<void>;
-    let database: Awaited<ReturnType<typeof openTestDatabase>>['database'];
+    let stack: TestApi;
     beforeAll(async () => {
       // A sandbox that hands out payment links on another site, as a tampered or misrouted answer would.
-      sandbox = await startSandbox({
-        port: 0,
-        publicUrl: 'https://pay.evil.example',
-        rateLimit: false,
-        log: false,
-      });
-      const db = await openTestDatabase(driver.name);
-      database = db.database;
-      dispose = db.dispose;
-      api = await startApi({
-        port: 0,
-        database,
-        invoiceboxApiUrl: `http://127.0.0.1:${sandbox.port}`,
-        storefrontUrl: STOREFRONT_URL,
-        adminToken: ADMIN_TOKEN,
-        reconcileIntervalMs: false,
-        logger: createLogger('silent'),
+      stack = await startTestApi({
+        database: driver.name,
+        sandbox: { publicUrl: 'https://pay.evil.example' },
       });
     });
-    afterAll(async () => {
-      await api?.close();
-      await sandbox?.close();
-      await dispose?.();
-    });
+    afterAll(() => stack?.close());
 
     it('is refused with a clear error; the order fails and no link reaches the client', async () => {
-      const client = createTRPCClient<AppRouter>({ links: [httpBatchLink({ url: `${api.url}/trpc` })] });
+      const client = createTRPCClient<AppRouter>({ links: [httpBatchLink({ url: `${stack.url}/trpc` })] });
       const error = await client.orders.create.mutate(checkoutInput()).then(
         () => undefined,
         (e: unknown) => e,
@@ -89,7 +65,7 @@ for (const driver of DRIVERS) {
       expect(data?.code).toBe('BAD_GATEWAY');
       expect(message).toContain('payment link we cannot send you to');
       expect(JSON.stringify(error)).not.toContain('evil');
-      const rows = await database.db.select().from(orders);
+      const rows = await stack.database.db.select().from(orders);
       expect(rows).toHaveLength(1);
       expect(rows[0]?.status).toBe('failed');
       expect(rows[0]?.paymentUrl).toBeNull();

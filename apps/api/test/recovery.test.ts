@@ -1,31 +1,20 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { orders } from '../src/db/schema.js';
-import { createLogger } from '../src/logger.js';
 import { buildCreateOrderRequest } from '../src/orders/invoicebox-request.js';
 import { loadOrder, loadOrderLines } from '../src/orders/load-order.js';
-import { type RunningApi, startApi } from '../src/server.js';
+import { startTestApi, type TestApi } from '../testing/index.js';
 import { DRIVERS } from './support/databases.js';
 import { checkoutInput } from './support/fixtures.js';
-import { ADMIN_TOKEN, RELAXED_LIMITS, STOREFRONT_URL, useHarness } from './support/harness.js';
+import { useHarness } from './support/harness.js';
 
 for (const driver of DRIVERS) {
   describe.skipIf(driver.skip)(`creation with an unknown outcome on ${driver.name}`, () => {
     const h = useHarness(driver.name);
     // A second replica on the same database whose Invoicebox is unreachable (a closed port).
-    let cutOff: RunningApi;
+    let cutOff: TestApi;
     beforeAll(async () => {
-      cutOff = await startApi({
-        port: 0,
-        database: h.database,
-        invoiceboxApiUrl: 'http://127.0.0.1:9',
-        storefrontUrl: STOREFRONT_URL,
-        adminToken: ADMIN_TOKEN,
-        reconcileIntervalMs: false,
-        invoiceboxRetry: { baseDelayMs: 5, maxDelayMs: 20 },
-        logger: createLogger('silent'),
-        limits: RELAXED_LIMITS,
-      });
+      cutOff = await startTestApi({ database: h.database, sandbox: false });
     });
     afterAll(() => cutOff?.close());
 
@@ -33,7 +22,7 @@ for (const driver of DRIVERS) {
 
     async function pendingOrder() {
       const input = checkoutInput();
-      await expect(cutOff.caller().orders.create(input)).rejects.toMatchObject({
+      await expect(cutOff.api.caller().orders.create(input)).rejects.toMatchObject({
         code: 'SERVICE_UNAVAILABLE',
       });
       const [row] = await h.database.db

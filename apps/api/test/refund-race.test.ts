@@ -1,14 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { fromKopecks, toBasketItems } from '@checkout/invoicebox';
+import { fromKopecks, serializeInvoiceboxJson, toBasketItems } from '@checkout/invoicebox';
+import { signedTestNotification } from '@checkout/invoicebox/testing';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { refunds } from '../src/db/schema.js';
 import { basketFromLines } from '../src/orders/basket-from-lines.js';
 import { loadOrder, loadOrderLines } from '../src/orders/load-order.js';
+import { deliverNotification, TEST_SIGNING } from '../testing/index.js';
 import { DRIVERS } from './support/databases.js';
 import { checkoutInput, waitForStatus } from './support/fixtures.js';
 import { useHarness } from './support/harness.js';
-import { deliver, signed } from './support/notify.js';
 
 const ROUNDS = 30;
 
@@ -54,10 +55,14 @@ for (const driver of DRIVERS) {
           .update(refunds)
           .set({ status: 'pending', invoiceboxRefundId: null, completedAt: null })
           .where(eq(refunds.id, refundId));
-        const completed = signed({ ...remote, status: 'completed', description: `Возврат, раунд ${round}` });
+        // The refund order as Invoicebox answered it, now completed: what its refund notification carries.
+        const completed = signedTestNotification(
+          serializeInvoiceboxJson({ ...remote, status: 'completed', description: `Возврат, раунд ${round}` }),
+          TEST_SIGNING,
+        );
         const [synced, delivered] = await Promise.all([
           h.http().orders.sync.query({ id: orderId }),
-          deliver(h.api.url, completed.body, completed.signature),
+          deliverNotification(h.api.url, completed),
         ]);
         expect(delivered.answer).toEqual({ status: 'success' });
         expect(synced.status).toMatch(/^(paid|partially_refunded)$/);

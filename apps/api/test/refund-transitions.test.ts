@@ -1,9 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Database } from '../src/db/client.js';
-import { migrateDatabase } from '../src/db/migrate.js';
-import { orders, refunds } from '../src/db/schema.js';
+import { describe, expect, it } from 'vitest';
+import { refunds } from '../src/db/schema.js';
 import { createLogger } from '../src/logger.js';
 import { REFUND_STATUSES, type RefundStatus } from '../src/refunds/status.js';
 import {
@@ -12,7 +10,8 @@ import {
   refundStatusesInto,
   transitionRefund,
 } from '../src/refunds/transitions.js';
-import { DRIVERS, openTestDatabase, resetTables } from './support/databases.js';
+import { DRIVERS, useTestDatabase } from './support/databases.js';
+import { insertBareOrder } from './support/seed-order.js';
 
 const log = createLogger('silent');
 
@@ -36,47 +35,29 @@ describe('the refund transition table', () => {
 
 for (const driver of DRIVERS) {
   describe.skipIf(driver.skip)(`transitionRefund on ${driver.name}`, () => {
-    let database: Database;
-    let dispose: () => Promise<void>;
-    beforeAll(async () => {
-      const opened = await openTestDatabase(driver.name);
-      database = opened.database;
-      dispose = opened.dispose;
-      await migrateDatabase(database);
-    });
-    afterAll(() => dispose?.());
-    beforeEach(() => resetTables(database));
+    const t = useTestDatabase(driver.name);
 
     async function insertRefund(status: RefundStatus) {
-      const orderId = randomUUID();
-      await database.db.insert(orders).values({
-        id: orderId,
-        status: 'paid',
-        customerType: 'private',
-        customerName: 'Тест',
-        customerEmail: 't@example.ru',
-        customerPhone: '79000000000',
-        amount: 100,
-        vatAmount: 0,
-        idempotencyKey: randomUUID(),
-      });
+      const orderId = await insertBareOrder(t.database, 'paid');
       const id = randomUUID();
-      await database.db.insert(refunds).values({ id, orderId, lines: [], amount: 100, vatAmount: 0, status });
+      await t.database.db
+        .insert(refunds)
+        .values({ id, orderId, lines: [], amount: 100, vatAmount: 0, status });
       return id;
     }
     const statusOf = async (id: string) =>
-      (await database.db.select({ s: refunds.status }).from(refunds).where(eq(refunds.id, id)))[0]?.s;
+      (await t.database.db.select({ s: refunds.status }).from(refunds).where(eq(refunds.id, id)))[0]?.s;
 
     it('applies a legal change once with its patch, even when requested concurrently', async () => {
       const id = await insertRefund('created');
       const results = await Promise.all(
         Array.from({ length: 8 }, () =>
-          transitionRefund(database.db, { refundId: id, to: 'completed', reason: 'test' }, log),
+          transitionRefund(t.database.db, { refundId: id, to: 'completed', reason: 'test' }, log),
         ),
       );
       expect(results.filter((r) => r.outcome === 'applied')).toHaveLength(1);
       expect(results.filter((r) => r.outcome === 'unchanged')).toHaveLength(7);
-      const [row] = await database.db.select().from(refunds).where(eq(refunds.id, id));
+      const [row] = await t.database.db.select().from(refunds).where(eq(refunds.id, id));
       expect(row?.status).toBe('completed');
       expect(row?.completedAt).not.toBeNull();
     });
@@ -84,19 +65,19 @@ for (const driver of DRIVERS) {
     it('refuses to move a completed refund back to created and writes nothing', async () => {
       const id = await insertRefund('completed');
       const result = await transitionRefund(
-        database.db,
+        t.database.db,
         { refundId: id, to: 'created', reason: 'stale sync', patch: { invoiceboxRefundId: 'x' } },
         log,
       );
       expect(result).toEqual({ outcome: 'illegal', from: 'completed', to: 'created' });
-      const [row] = await database.db.select().from(refunds).where(eq(refunds.id, id));
+      const [row] = await t.database.db.select().from(refunds).where(eq(refunds.id, id));
       expect(row).toMatchObject({ status: 'completed', invoiceboxRefundId: null });
     });
 
     it('misses when the status read under lock is stale, and says what it is now', async () => {
       const id = await insertRefund('completed');
       const result = await transitionRefund(
-        database.db,
+        t.database.db,
         { refundId: id, to: 'canceled', reason: 'stale', lockedStatus: 'created' },
         log,
       );
@@ -106,7 +87,7 @@ for (const driver of DRIVERS) {
 
     it('answers not_found for an unknown refund', async () => {
       expect(
-        await transitionRefund(database.db, { refundId: randomUUID(), to: 'failed', reason: 'x' }, log),
+        await transitionRefund(t.database.db, { refundId: randomUUID(), to: 'failed', reason: 'x' }, log),
       ).toEqual({ outcome: 'not_found' });
     });
   });

@@ -1,8 +1,8 @@
 import { connect, type Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createLogger } from '../src/logger.js';
-import { type RunningApi, startApi } from '../src/server.js';
-import { ADMIN_TOKEN, STOREFRONT_URL } from './support/harness.js';
+import type { StartApiOptions } from '../src/server.js';
+import { startTestApi, type TestApi } from '../testing/index.js';
+import { useTestDatabase } from './support/databases.js';
 
 /** A raw connection: what the server sends, and whether it closed the socket. */
 function rawConnection(port: number) {
@@ -19,23 +19,17 @@ function rawConnection(port: number) {
 
 // Server-level limits only: no driver-specific behaviour is involved, so PGlite alone.
 describe('server limits', () => {
-  let api: RunningApi | undefined;
+  // One PGlite for the file, opened in a hook: a fresh one per test would spend the test's time starting it.
+  const t = useTestDatabase('pglite');
+  let api: TestApi | undefined;
   afterEach(async () => {
     await api?.close();
     api = undefined;
   });
 
-  const start = async (serverLimits: Parameters<typeof startApi>[0]['serverLimits']) => {
-    api = await startApi({
-      port: 0,
-      invoiceboxApiUrl: 'http://127.0.0.1:9',
-      storefrontUrl: STOREFRONT_URL,
-      adminToken: ADMIN_TOKEN,
-      reconcileIntervalMs: false,
-      logger: createLogger('silent'),
-      serverLimits,
-    });
-    return api;
+  const start = async (serverLimits: StartApiOptions['serverLimits']) => {
+    api = await startTestApi({ database: t.database, sandbox: false, serverLimits });
+    return api.api;
   };
 
   it('answers 408 and closes a connection whose headers never finish', async () => {

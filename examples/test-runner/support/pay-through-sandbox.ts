@@ -1,9 +1,9 @@
 import { rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { startSandbox } from '@checkout/sandbox';
+import { freePort } from '@checkout/testkit';
 import { expect } from 'vitest';
 import { type InstalledExample, startExample } from './example-app.js';
-import { freePort } from './free-port.js';
 
 export const MERCHANT = {
   merchantId: 'example-shop',

@@ -53,7 +53,8 @@ export function testNotification(overrides: Partial<OrderNotification> = {}): Or
 
 /**
  * Serialises a notification and signs it with `key` (and `algorithm`, default sha1), so a test can POST it to the shop's webhook route and the
- * route's `verifyNotification` accepts it.
+ * route's `verifyNotification` accepts it. A string is signed as it is: the exact bytes of a body your handler
+ * must turn away though its signature is right (malformed JSON, a wrong amount type), or of one you recorded.
  *
  * @example
  * ```ts
@@ -62,10 +63,10 @@ export function testNotification(overrides: Partial<OrderNotification> = {}): Or
  * ```
  */
 export function signedTestNotification(
-  notification: OrderNotification,
+  notification: OrderNotification | string,
   options: SignedTestNotificationOptions,
 ): SignedTestNotification {
-  const body = serializeInvoiceboxJson(notification);
+  const body = typeof notification === 'string' ? notification : serializeInvoiceboxJson(notification);
   return {
     body,
     headers: {

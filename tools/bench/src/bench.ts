@@ -4,6 +4,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as api from '@checkout/api/bench';
 import * as sandbox from '@checkout/sandbox/bench';
+import { startTempPostgres } from '@checkout/testkit';
 import * as web from '@checkout/web/bench';
 import { docsPath } from './docs.js';
 import { measureVerify } from './invoicebox/verify-bench.js';
@@ -11,7 +12,6 @@ import { measureNotificationEngine } from './measure/notification-engines.js';
 import { measureOrderRate } from './measure/order-rate.js';
 import { buildStorefront, webRoot } from './storefront-build.js';
 import { markdownTable, num, ratio } from './table.js';
-import { startTempPostgres } from './temp-postgres.js';
 
 type Row = [measure: string, value: string, baseline: string, baselineName: string, ratio: string];
 const rows: Row[] = [];

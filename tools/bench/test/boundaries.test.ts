@@ -7,9 +7,11 @@ import { upwardReason } from '../src/boundaries/layer-rules.js';
 import { sourceFiles } from '../src/boundaries/source-files.js';
 import { findCycle, workspacePackages } from '../src/boundaries/workspace-graph.js';
 
-// Floors, bottom up: packages/ (the product) <- apps/ <- tools/ (the proof). Imports only point down.
+// Floors, bottom up: tooling/ (dev-only test kit, imports nothing of ours) <- packages/ (the product) <- apps/ <-
+// tools/ (the proof). Imports only point down.
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const PACKAGES = join(ROOT, 'packages');
+const TOOLING = join(ROOT, 'tooling');
 
 describe('the rules catch what they are meant to', () => {
   const file = join(PACKAGES, 'invoicebox', 'src', 'x.ts');
@@ -61,14 +63,34 @@ describe('the repository', () => {
     expect(offences).toEqual([]);
   });
 
-  const graph = workspacePackages(ROOT, ['packages', 'apps', 'tools']);
+  const graph = workspacePackages(ROOT, ['tooling', 'packages', 'apps', 'tools']);
 
-  it('has packages/ depending only on packages/', () => {
-    const floorOf = new Map(graph.map((pkg) => [pkg.name, pkg.floor]));
+  const floorOf = new Map(graph.map((pkg) => [pkg.name, pkg.floor]));
+
+  it('has tooling/ depending on no workspace package and importing none', () => {
+    expect(graph.some((pkg) => pkg.name === '@checkout/testkit')).toBe(true);
+    const upward = graph
+      .filter((pkg) => pkg.floor === 'tooling')
+      .flatMap((pkg) => pkg.dependsOn.map((dep) => `${pkg.name} -> ${dep}`));
+    expect(upward).toEqual([]);
+    const imports = sourceFiles(TOOLING).flatMap((file) =>
+      importSpecifiers(readFileSync(file, 'utf8'))
+        .filter((ref) => ref.specifier === null || ref.specifier.startsWith('@checkout/'))
+        .map(
+          (ref) =>
+            `${relative(ROOT, file)}:${ref.line}: ${ref.specifier ?? 'import() of a computed specifier'}`,
+        ),
+    );
+    expect(imports).toEqual([]);
+  });
+
+  it('has packages/ depending only on packages/ and tooling/', () => {
     const upward = graph
       .filter((pkg) => pkg.floor === 'packages')
       .flatMap((pkg) =>
-        pkg.dependsOn.filter((dep) => floorOf.get(dep) !== 'packages').map((dep) => `${pkg.name} -> ${dep}`),
+        pkg.dependsOn
+          .filter((dep) => !['packages', 'tooling'].includes(floorOf.get(dep) ?? ''))
+          .map((dep) => `${pkg.name} -> ${dep}`),
       );
     expect(graph.some((pkg) => pkg.name === '@checkout/invoicebox')).toBe(true);
     expect(upward).toEqual([]);

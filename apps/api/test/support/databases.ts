@@ -1,9 +1,7 @@
-import { randomBytes } from 'node:crypto';
-import { sql } from 'drizzle-orm';
-import postgres from 'postgres';
-import { type Database, openDatabase } from '../../src/db/client.js';
-
-export type DriverName = 'pglite' | 'postgres';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
+import type { Database } from '../../src/db/client.js';
+import { migrateDatabase } from '../../src/db/migrate.js';
+import { type DriverName, openTestDatabase, resetTables, type TestDatabase } from '../../testing/index.js';
 
 export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL;
 
@@ -17,50 +15,18 @@ export const DRIVERS: { name: DriverName; skip: boolean }[] = [
   { name: 'postgres', skip: !TEST_DATABASE_URL },
 ];
 
-/** A fresh database on the test server for this file, so parallel runs and workers never collide. */
-export async function createScratchDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
-  if (!TEST_DATABASE_URL) throw new Error('TEST_DATABASE_URL is not set');
-  const name = `api_test_${process.pid}_${randomBytes(4).toString('hex')}`;
-  const admin = postgres(TEST_DATABASE_URL, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`CREATE DATABASE "${name}"`);
-  await admin.end();
-  const url = new URL(TEST_DATABASE_URL);
-  url.pathname = `/${name}`;
+/** A migrated database on the driver for the enclosing describe (no API), emptied before every test. */
+export function useTestDatabase(driver: DriverName): { readonly database: Database } {
+  let opened: TestDatabase | undefined;
+  beforeAll(async () => {
+    opened = await openTestDatabase(driver);
+    await migrateDatabase(opened.database);
+  });
+  afterAll(() => opened?.dispose());
+  beforeEach(() => resetTables(opened!.database));
   return {
-    url: url.toString(),
-    async drop() {
-      const cleanup = postgres(TEST_DATABASE_URL, { max: 1, onnotice: () => {} });
-      await cleanup.unsafe(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await cleanup.end();
+    get database() {
+      return opened!.database;
     },
   };
-}
-
-/** One database per test file and driver: an in-memory PGlite, or a scratch PostgreSQL database. */
-export async function openTestDatabase(
-  driver: DriverName,
-): Promise<{ database: Database; url?: string; dispose(): Promise<void> }> {
-  if (driver === 'pglite') {
-    const database = await openDatabase({});
-    return { database, dispose: () => database.close() };
-  }
-  const scratch = await createScratchDatabase();
-  const database = await openDatabase({ databaseUrl: scratch.url, poolSize: 10 });
-  return {
-    database,
-    url: scratch.url,
-    async dispose() {
-      await database.close();
-      await scratch.drop();
-    },
-  };
-}
-
-/** Empties every order table (the catalog stays) and restarts the order numbers. */
-export async function resetTables(database: Database): Promise<void> {
-  await database.db.execute(
-    sql`TRUNCATE orders, order_lines, notifications, order_events, refunds, refund_requests RESTART IDENTITY CASCADE`,
-  );
-  // The budget row stays (each API made it at start); only the calls made so far are forgotten.
-  await database.db.execute(sql`UPDATE call_budgets SET calls = '{}'`);
 }

@@ -1,7 +1,24 @@
 import { randomUUID } from 'node:crypto';
-import { DEMO_SHOP } from '@checkout/invoicebox';
+import { DEMO_SHOP, type OrderNotification } from '@checkout/invoicebox';
 import type { Database } from '../../src/db/client.js';
 import { orderLines, orders } from '../../src/db/schema.js';
+
+/** A bare order row in `status` (no lines, not known to Invoicebox): for tests of status changes alone. */
+export async function insertBareOrder(database: Database, status: string): Promise<string> {
+  const id = randomUUID();
+  await database.db.insert(orders).values({
+    id,
+    status,
+    customerType: 'private',
+    customerName: 'Тест',
+    customerEmail: 't@example.ru',
+    customerPhone: '79000000000',
+    amount: 100,
+    vatAmount: 0,
+    idempotencyKey: randomUUID(),
+  });
+  return id;
+}
 
 /**
  * An order as checkout leaves it (awaiting payment, known to Invoicebox), written straight to the database,
@@ -38,7 +55,7 @@ export async function seedAwaitingOrder(database: Database, amount = 69_800) {
     itemType: 'commodity',
     paymentType: 'full_prepayment',
   });
-  const remote: Record<string, unknown> = {
+  const remote: OrderNotification = {
     id: invoiceboxId,
     description: 'Заказ № 1001',
     currencyId: 'RUB',

@@ -49,3 +49,12 @@ it('builds a notification the SDK accepts, with overrides applied', () => {
   const n = testNotification({ status: 'canceled', merchantId: 'm-1' });
   expect(n).toMatchObject({ status: 'canceled', merchantId: 'm-1', currencyId: 'RUB' });
 });
+
+it('signs a string body as it is, for bodies a handler must refuse although the signature is right', () => {
+  const body = '{"merchantOrderId":"A-1001","amount":"371.88"}';
+  const signed = signedTestNotification(body, { key });
+  expect(signed.body).toBe(body);
+  expect(signed.headers['X-Signature']).toBe(createHmac('sha1', key).update(body).digest('hex'));
+  // Signed correctly, but not a notification: the SDK still refuses it.
+  expect(() => verifyNotification(body, signed.headers['X-Signature'], key)).toThrow();
+});

@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { runLoad } from '../load.js';
+import { runLoad } from '@checkout/testkit';
 import { checkoutInput, trpcMutate } from '../trpc-http.js';
 import { type DrillStack, startDrillStack } from './stack.js';
 import type { Drill } from './types.js';

@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { TEST_CARDS } from '@checkout/sandbox';
-import { percentile, runLoad, sleep, waitUntil } from '../load.js';
+import { percentile, runLoad, sleep } from '@checkout/testkit';
 import { deliver } from '../notification-body.js';
 import { checkoutInput, type TrpcAnswer, trpcMutate } from '../trpc-http.js';
-import { paidFacts, startDrillStack } from './stack.js';
+import { onDrillStack, paidFacts, payAll, waitAllPaid } from './stack.js';
 import { type Drill, seconds } from './types.js';
 
 const BEFORE = 30;
@@ -26,27 +25,19 @@ export const databaseOutage: Drill = {
   criteria:
     "every signed delivery during the outage answered out_of_service within 20 s (Invoicebox's wait) and before the database returned, zero 5xx; afterwards all 100 orders paid exactly once within 60 s; no half-written rows",
   timeoutMs: 120_000,
-  async run(ctx) {
-    const stack = await startDrillStack({
+  run: onDrillStack(
+    {
       name: 'dbdown',
       replicas: 2,
-      logFile: ctx.logFile,
       reconcileIntervalMs: 1_000,
       reconcileMinAgeMs: 2_000,
-    });
-    try {
+    },
+    async (stack) => {
       const orders = await stack.createOrders(BEFORE + DURING + AFTER);
       const ids = orders.map((o) => o.orderId);
-      const pay = (from: number, count: number) =>
-        runLoad(8, count, 30_000, async (i) => {
-          await stack.control.pay(orders[from + i]!.invoiceboxId, TEST_CARDS.success);
-        });
+      const pay = (from: number, count: number) => payAll(stack, orders.slice(from, from + count), 8, 30_000);
       await pay(0, BEFORE);
-      await waitUntil(
-        async () => (await paidFacts(stack.sql, ids.slice(0, BEFORE))).paid === BEFORE,
-        20_000,
-        100,
-      );
+      await waitAllPaid(stack.sql, ids.slice(0, BEFORE), 20_000, 100);
 
       await stack.pg.kill();
       const outageStarted = performance.now();
@@ -98,18 +89,14 @@ export const databaseOutage: Drill = {
       const restartedAt = await restart;
       await pay(BEFORE + DURING, AFTER);
 
-      const convergedIn = await waitUntil(
-        async () => (await paidFacts(stack.sql, ids)).paid === ids.length,
-        60_000,
-        250,
-      );
+      const convergedIn = await waitAllPaid(stack.sql, ids, 60_000);
       const facts = await paidFacts(stack.sql, ids);
       // Half-written = a paid order without its event or paid_at, an event without the status, a placed order without its Invoicebox id.
       const [halves] = await stack.sql<{ n: number }[]>`
-        SELECT count(*)::int AS n FROM orders o
-        WHERE (o.status = 'paid') <> EXISTS (SELECT 1 FROM order_events e WHERE e.order_id = o.id AND e.to_status = 'paid')
-           OR (o.status = 'paid' AND o.paid_at IS NULL)
-           OR (o.status IN ('awaiting_payment', 'paid') AND o.invoicebox_order_id IS NULL)`;
+      SELECT count(*)::int AS n FROM orders o
+      WHERE (o.status = 'paid') <> EXISTS (SELECT 1 FROM order_events e WHERE e.order_id = o.id AND e.to_status = 'paid')
+         OR (o.status = 'paid' AND o.paid_at IS NULL)
+         OR (o.status IN ('awaiting_payment', 'paid') AND o.invoicebox_order_id IS NULL)`;
       const outOfService = answers.get('out_of_service') ?? 0;
       latencies.sort((a, b) => a - b);
       const checkoutCode = checkout.error?.data?.code ?? '';
@@ -118,9 +105,7 @@ export const databaseOutage: Drill = {
         outOfService === PROBES &&
         fiveXx === 0 &&
         convergedIn !== null &&
-        facts.paid === ids.length &&
-        facts.paidEvents === ids.length &&
-        facts.paidTwice === 0 &&
+        facts.allPaidOnce &&
         halves?.n === 0;
       const notes: string[] = [];
       if (outOfService !== PROBES) {
@@ -149,8 +134,6 @@ export const databaseOutage: Drill = {
           `${facts.paidEvents} paid transitions, ${facts.paidTwice} twice, half-written rows ${halves?.n}`,
         notes,
       };
-    } finally {
-      await stack.close();
-    }
-  },
+    },
+  ),
 };

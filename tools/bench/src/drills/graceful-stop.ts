@@ -1,7 +1,5 @@
-import type { Delivery as SandboxDelivery } from '@checkout/sandbox';
-import { TEST_CARDS } from '@checkout/sandbox';
-import { runLoad, sleep, waitUntil } from '../load.js';
-import { paidFacts, startDrillStack } from './stack.js';
+import { sleep, waitUntil } from '@checkout/testkit';
+import { onDrillStack, paidFacts, payAll, paymentDeliveries, waitAllPaid } from './stack.js';
 import { type Drill, seconds } from './types.js';
 
 const ORDERS = 150;
@@ -18,14 +16,13 @@ export const gracefulStop: Drill = {
     'every order paid exactly once with the reconciler off, every order has an accepted notification, the ' +
     'stopped replica answers no 5xx and exits 0',
   timeoutMs: 120_000,
-  async run(ctx) {
-    const stack = await startDrillStack({
+  run: onDrillStack(
+    {
       name: 'graceful-stop',
       replicas: 2,
-      logFile: ctx.logFile,
       nextOnRefused: true,
-    });
-    try {
+    },
+    async (stack) => {
       const orders = await stack.createOrders(ORDERS);
       const victim = stack.replicas[0]!;
       const ids = orders.map((o) => o.orderId);
@@ -39,30 +36,14 @@ export const gracefulStop: Drill = {
         await sleep(1_000);
         await victim.restart();
       })();
-      await runLoad(16, orders.length, 60_000, async (i) => {
-        await stack.control.pay(orders[i]!.invoiceboxId, TEST_CARDS.success);
-      });
+      await payAll(stack, orders);
       await stopper;
-      const convergedIn = await waitUntil(
-        async () => (await paidFacts(stack.sql, ids)).paid === ORDERS,
-        45_000,
-        250,
-      );
+      const convergedIn = await waitAllPaid(stack.sql, ids, 45_000);
       const facts = await paidFacts(stack.sql, ids);
-      const deliveries: SandboxDelivery[] = (await stack.control.deliveries()).filter(
-        (d) => d.event === 'payment',
-      );
-      const delivered = new Set(deliveries.filter((d) => d.outcome === 'delivered').map((d) => d.orderId));
-      const lost = orders.filter((o) => !delivered.has(o.invoiceboxId)).length;
+      const { deliveries, lost } = await paymentDeliveries(stack, orders);
       const victim5xx = stack.front.stats.upstream5xx[victim.url] ?? 0;
       const pass =
-        convergedIn !== null &&
-        facts.paid === ORDERS &&
-        facts.paidEvents === ORDERS &&
-        facts.paidTwice === 0 &&
-        lost === 0 &&
-        victim5xx === 0 &&
-        exitCode === 0;
+        convergedIn !== null && facts.allPaidOnce && lost === 0 && victim5xx === 0 && exitCode === 0;
       return {
         pass,
         figures:
@@ -71,8 +52,6 @@ export const gracefulStop: Drill = {
           `balancer 502s: ${stack.front.stats.upstreamErrors}; ${deliveries.length} delivery attempts`,
         notes: [],
       };
-    } finally {
-      await stack.close();
-    }
-  },
+    },
+  ),
 };

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { waitUntil } from '../load.js';
+import { waitUntil } from '@checkout/testkit';
 import { checkoutInput, type TrpcAnswer, trpcMutate } from '../trpc-http.js';
 import { type DrillStack, startDrillStack } from './stack.js';
 import type { Drill } from './types.js';
@@ -60,22 +60,26 @@ export const invoiceboxOutage: Drill = {
       await proxy.comeBack();
       results.down!.push(await checkout(stack, keys.down!));
 
+      /** A checkout sent while the proxy is in `mode`; the network recovers once `counter` shows the fault hit. */
+      const checkoutThrough = async (
+        mode: 'hang' | 'late',
+        counter: 'heldClosed' | 'forwarded',
+        waitMs: number,
+      ) => {
+        proxy.setMode(mode);
+        const before = proxy.stats[counter];
+        const attempt = checkout(stack, keys[mode]!);
+        await waitUntil(async () => proxy.stats[counter] > before, waitMs, mode === 'hang' ? 100 : 20);
+        proxy.setMode('pass');
+        results[mode]!.push(await attempt);
+      };
+
       // 2. Hanging: the request never reaches the sandbox; once the API gives up, the network recovers.
-      proxy.setMode('hang');
-      const heldBefore = proxy.stats.heldClosed;
-      const hanging = checkout(stack, keys.hang!);
-      await waitUntil(async () => proxy.stats.heldClosed > heldBefore, 60_000, 100);
-      proxy.setMode('pass');
-      results.hang!.push(await hanging);
+      await checkoutThrough('hang', 'heldClosed', 60_000);
       results.hang!.push(await checkout(stack, keys.hang!));
 
       // 3. Answer lost: the sandbox creates the order, the API never hears back (connection cut after the write).
-      proxy.setMode('late');
-      const forwardedBefore = proxy.stats.forwarded;
-      const late = checkout(stack, keys.late!);
-      await waitUntil(async () => proxy.stats.forwarded > forwardedBefore, 30_000, 20);
-      proxy.setMode('pass');
-      results.late!.push(await late);
+      await checkoutThrough('late', 'forwarded', 30_000);
       // The shopper double-clicks while retrying: two requests with the same key at once.
       results.late!.push(...(await Promise.all([checkout(stack, keys.late!), checkout(stack, keys.late!)])));
 

@@ -1,6 +1,4 @@
-import { TEST_CARDS } from '@checkout/sandbox';
-import { runLoad, waitUntil } from '../load.js';
-import { paidFacts, startDrillStack } from './stack.js';
+import { onDrillStack, paidFacts, payAll, waitAllPaid } from './stack.js';
 import { type Drill, seconds } from './types.js';
 
 const ORDERS = 100;
@@ -18,35 +16,27 @@ export const lostNotifications: Drill = {
   name: 'Lost notifications (sandbox drops 30%, reconciliation heals)',
   criteria: 'all 100 orders paid exactly once within 60 s of the last payment',
   timeoutMs: 100_000,
-  async run(ctx) {
-    const stack = await startDrillStack({
+  run: onDrillStack(
+    {
       name: 'lost',
       replicas: 2,
-      logFile: ctx.logFile,
       reconcileIntervalMs: RECONCILE_INTERVAL_MS,
       reconcileMinAgeMs: RECONCILE_MIN_AGE_MS,
-    });
-    try {
+    },
+    async (stack) => {
       const orders = await stack.createOrders(ORDERS);
       await stack.control.updateSettings({ mode: 'deliver', dropRate: 0.3 });
-      await runLoad(8, orders.length, 60_000, async (i) => {
-        await stack.control.pay(orders[i]!.invoiceboxId, TEST_CARDS.success);
-      });
+      await payAll(stack, orders, 8);
       const paidAt = performance.now();
       const ids = orders.map((o) => o.orderId);
-      const convergedIn = await waitUntil(
-        async () => (await paidFacts(stack.sql, ids)).paid === ORDERS,
-        BOUND_MS,
-        100,
-      );
+      const convergedIn = await waitAllPaid(stack.sql, ids, BOUND_MS, 100);
       const facts = await paidFacts(stack.sql, ids);
       const deliveries = (await stack.control.deliveries()).filter((d) => d.event === 'payment');
       const dropped = new Set(deliveries.filter((d) => d.outcome === 'dropped').map((d) => d.orderId)).size;
       const sources = await stack.sql<{ source: string; n: number }[]>`
-        SELECT source, count(*)::int AS n FROM order_events
-        WHERE to_status = 'paid' AND order_id IN ${stack.sql(ids)} GROUP BY source ORDER BY source`;
-      const pass =
-        convergedIn !== null && facts.paid === ORDERS && facts.paidEvents === ORDERS && facts.paidTwice === 0;
+      SELECT source, count(*)::int AS n FROM order_events
+      WHERE to_status = 'paid' AND order_id IN ${stack.sql(ids)} GROUP BY source ORDER BY source`;
+      const pass = convergedIn !== null && facts.allPaidOnce;
       return {
         pass,
         figures:
@@ -56,8 +46,6 @@ export const lostNotifications: Drill = {
           `(reconciler every ${RECONCILE_INTERVAL_MS} ms, min age ${RECONCILE_MIN_AGE_MS} ms)`,
         notes: [],
       };
-    } finally {
-      await stack.close();
-    }
-  },
+    },
+  ),
 };

@@ -1,13 +1,26 @@
 import { randomUUID } from 'node:crypto';
 import { DEMO_SHOP } from '@checkout/invoicebox';
-import { type SandboxControl, sandboxControl, startSandbox } from '@checkout/sandbox';
+import {
+  type Delivery,
+  type SandboxControl,
+  sandboxControl,
+  startSandbox,
+  TEST_CARDS,
+} from '@checkout/sandbox';
+import {
+  freePort,
+  type LoadRun,
+  loopback,
+  runLoad,
+  startTempPostgres,
+  type TempPostgres,
+  waitUntil,
+} from '@checkout/testkit';
 import postgres from 'postgres';
 import { type Replica, type ReplicaEnv, startReplica } from '../api-replica.js';
 import { type Balancer, startBalancer } from '../balancer.js';
-import { freePort, loopback } from '../free-port.js';
-import { runLoad } from '../load.js';
-import { startTempPostgres, type TempPostgres } from '../temp-postgres.js';
 import { checkoutInput, trpcMutate } from '../trpc-http.js';
+import type { Drill, DrillContext, DrillResult } from './types.js';
 
 /** Every staff token handed to a replica in this run: the secrets drill looks for them in the logs. */
 export const issuedAdminTokens = new Set<string>();
@@ -142,16 +155,66 @@ export async function startDrillStack(opts: StackOptions): Promise<DrillStack> {
   }
 }
 
+/** A drill's run on a stack of its own (replica logs to the drill's log file), closed whatever happens. */
+export function onDrillStack(
+  opts: Omit<StackOptions, 'logFile'>,
+  body: (stack: DrillStack, ctx: DrillContext) => Promise<DrillResult>,
+): Drill['run'] {
+  return async (ctx) => {
+    const stack = await startDrillStack({ ...opts, logFile: ctx.logFile });
+    try {
+      return await body(stack, ctx);
+    } finally {
+      await stack.close();
+    }
+  };
+}
+
+export type DrillOrder = { orderId: string; invoiceboxId: string };
+
+/** Pays every order at the sandbox with the test card, `concurrency` at a time, within `durationMs`. */
+export function payAll(
+  stack: DrillStack,
+  orders: DrillOrder[],
+  concurrency = 16,
+  durationMs = 60_000,
+): Promise<LoadRun> {
+  return runLoad(concurrency, orders.length, durationMs, async (i) => {
+    await stack.control.pay(orders[i]!.invoiceboxId, TEST_CARDS.success);
+  });
+}
+
+/** Milliseconds until every order is paid (polling the database), or null at the deadline. */
+export function waitAllPaid(sql: postgres.Sql, orderIds: string[], timeoutMs: number, intervalMs = 250) {
+  return waitUntil(
+    async () => (await paidFacts(sql, orderIds)).paid === orderIds.length,
+    timeoutMs,
+    intervalMs,
+  );
+}
+
+/** The sandbox's payment notifications and how many orders have none a replica accepted. */
+export async function paymentDeliveries(stack: DrillStack, orders: DrillOrder[]) {
+  const deliveries: Delivery[] = (await stack.control.deliveries()).filter((d) => d.event === 'payment');
+  const delivered = new Set(deliveries.filter((d) => d.outcome === 'delivered').map((d) => d.orderId));
+  return { deliveries, lost: orders.filter((o) => !delivered.has(o.invoiceboxId)).length };
+}
+
 /** Per-order facts the drills judge by: final status, how many times it became paid. */
 export async function paidFacts(sql: postgres.Sql, orderIds: string[]) {
   const rows = await sql<{ id: string; status: string; paid_events: number }[]>`
     SELECT o.id, o.status,
       (SELECT count(*)::int FROM order_events e WHERE e.order_id = o.id AND e.to_status = 'paid') AS paid_events
     FROM orders o WHERE o.id IN ${sql(orderIds)}`;
+  const paid = rows.filter((r) => r.status === 'paid').length;
+  const paidEvents = rows.reduce((sum, r) => sum + r.paid_events, 0);
+  const paidTwice = rows.filter((r) => r.paid_events > 1).length;
   return {
-    paid: rows.filter((r) => r.status === 'paid').length,
-    paidEvents: rows.reduce((sum, r) => sum + r.paid_events, 0),
-    paidTwice: rows.filter((r) => r.paid_events > 1).length,
+    paid,
+    paidEvents,
+    paidTwice,
     missing: orderIds.length - rows.length,
+    /** Every order paid, each by exactly one transition: what every payment drill must end with. */
+    allPaidOnce: paid === orderIds.length && paidEvents === orderIds.length && paidTwice === 0,
   };
 }
