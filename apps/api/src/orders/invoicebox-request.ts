@@ -1,7 +1,7 @@
 import { type CreateOrderRequest, fromKopecks, toBasketItems } from '@checkout/invoicebox';
 import type { ApiConfig } from '../deps.js';
 import { basketFromLines } from './basket-from-lines.js';
-import type { OrderLineRow, OrderRow } from './load-order.js';
+import type { OrderRow } from './load-order.js';
 
 /** Invoicebox wants ATOM dates: 2026-11-30T07:00:00+00:00. */
 export const atomDate = (date: Date) => `${date.toISOString().slice(0, 19)}+00:00`;
@@ -13,8 +13,20 @@ export function orderPageUrl(config: ApiConfig, orderId: string, result: 'succes
 /** Our stored order as Invoicebox's CreateOrderRequest (money converted to roubles only here). */
 export function buildCreateOrderRequest(
   config: ApiConfig,
-  order: OrderRow,
-  lines: OrderLineRow[],
+  order: Pick<
+    OrderRow,
+    | 'id'
+    | 'number'
+    | 'customerType'
+    | 'customerName'
+    | 'customerEmail'
+    | 'customerPhone'
+    | 'customerVatNumber'
+    | 'customerKpp'
+    | 'customerRegistrationAddress'
+    | 'expiresAt'
+  >,
+  lines: Parameters<typeof basketFromLines>[0],
 ): CreateOrderRequest {
   const basket = basketFromLines(lines);
   const customer = {

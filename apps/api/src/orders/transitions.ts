@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { PgDialect } from 'drizzle-orm/pg-core';
 import type { DbOrTx, Tx } from '../db/client.js';
 import { orderEvents, orders } from '../db/schema.js';
+import { runPrepared } from '../lib/prepared.js';
 import type { Logger } from '../logger.js';
 import { countTransition } from '../metrics.js';
 import { isOrderStatus, type OrderStatus, type TransitionSource } from './status.js';
@@ -134,8 +134,6 @@ export type PaidNotification = {
   reason: string;
 };
 
-const dialect = new PgDialect();
-
 if (!canTransition('awaiting_payment', 'paid'))
   throw new Error('payFromNotification assumes awaiting_payment -> paid');
 
@@ -175,15 +173,7 @@ export async function payFromNotification(
     INSERT INTO order_events (order_id, from_status, to_status, source, reason, notification_id)
     SELECT id, 'awaiting_payment', 'paid', 'notification', ${n.reason}, ${n.notificationId}::uuid FROM changed
     RETURNING order_id`;
-  // Named, so postgres.js keeps it prepared per connection: db.execute() would ask the server to describe the
-  // statement before every run, doubling the round trips on the busiest path.
-  const result = await db._.session
-    .prepareQuery(dialect.sqlToQuery(statement), undefined, 'pay_from_notification', false)
-    .execute();
-  // postgres.js returns an array of rows, PGlite an object with .rows.
-  const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as {
-    order_id: string;
-  }[];
+  const rows = await runPrepared<{ order_id: string }>(db, 'pay_from_notification', statement);
   const orderId = rows[0]?.order_id ?? null;
   if (orderId) {
     countTransition('awaiting_payment', 'paid', 'notification');
