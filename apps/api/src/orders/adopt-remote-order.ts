@@ -53,7 +53,12 @@ export async function adoptRemoteOrder(deps: Deps, orderId: string, remote: Remo
   return { orderId, paymentUrl: paymentUrl ?? '' };
 }
 
-/** pending -> awaiting_payment with its event, in one statement; false when the order was not pending. */
+/**
+ * pending -> awaiting_payment with its event, in one statement; false when the order was not pending.
+ * Its commit does not wait for the disk: if a crash forgets it, the order is still the saved `pending` one with
+ * createAttempts = 1, which every later path (a retried checkout, orders.sync, the reconciler, a notification
+ * matched by merchantOrderId) settles by looking it up at Invoicebox, never by creating it again.
+ */
 async function awaitPayment(
   deps: Deps,
   orderId: string,
@@ -65,14 +70,16 @@ async function awaitPayment(
     deps.db,
     'adopt_remote_order',
     sql`
-      WITH changed AS (
+      WITH lazy_commit AS (
+        SELECT set_config('synchronous_commit', 'off', true)
+      ), changed AS (
         UPDATE orders SET status = 'awaiting_payment', invoicebox_order_id = ${invoiceboxOrderId},
           payment_url = ${paymentUrl}, placing_until = NULL, updated_at = now()
         WHERE id = ${orderId}::uuid AND status = 'pending'
         RETURNING id
       )
       INSERT INTO order_events (order_id, from_status, to_status, source, reason)
-      SELECT id, 'pending', 'awaiting_payment', 'checkout', ${reason} FROM changed
+      SELECT id, 'pending', 'awaiting_payment', 'checkout', ${reason} FROM changed, lazy_commit
       RETURNING order_id`,
   );
   return rows.length > 0;
