@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { DEMO_SHOP, serializeInvoiceboxJson, signNotification } from '@checkout/invoicebox';
+import { DEMO_SHOP } from '@checkout/invoicebox';
+import { signedTestNotification, testNotification } from '@checkout/invoicebox/testing';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import postgres from 'postgres';
 import { UNLIMITED } from '../src/limits/config.js';
@@ -19,42 +20,19 @@ export type ThroughputResult = {
 const AMOUNT = 1_234_56; // kopecks
 const dialect = new PgDialect();
 
+/** A paid notification for one seeded order, signed as Invoicebox signs it. */
 function notificationFor(orderId: string, invoiceboxId: string): { body: string; signature: string } {
-  const body = serializeInvoiceboxJson({
-    id: invoiceboxId,
-    description: `Заказ ${orderId}`,
-    currencyId: 'RUB',
-    amount: AMOUNT / 100,
-    vatAmount: 0,
-    basketItems: [
-      {
-        sku: 'BENCH-1',
-        name: 'Товар',
-        measure: 'шт',
-        measureCode: '796',
-        quantity: 1,
-        amount: AMOUNT / 100,
-        amountWoVat: AMOUNT / 100,
-        totalAmount: AMOUNT / 100,
-        totalVatAmount: 0,
-        vatCode: 'VATNONE',
-        type: 'commodity',
-        paymentType: 'full_prepayment',
-      },
-    ],
-    orderContainerId: randomUUID(),
-    merchantId: DEMO_SHOP.merchantId,
-    status: 'completed',
-    subtype: 'order',
-    createdAt: '2026-11-29T07:00:00+00:00',
-    merchantOrderId: orderId,
-    expirationDate: '2026-11-30T07:00:00+00:00',
-    paymentUrl: `http://localhost:4010/order/${invoiceboxId}`,
-    customer: { type: 'private', name: 'Иван', phone: '79001234567', email: 'ivan@example.ru' },
-    languageId: 'ru',
-    processable: true,
-  });
-  return { body, signature: signNotification(body, DEMO_SHOP.notificationKey) };
+  const { body, headers } = signedTestNotification(
+    testNotification({
+      id: invoiceboxId,
+      merchantId: DEMO_SHOP.merchantId,
+      merchantOrderId: orderId,
+      amount: AMOUNT / 100,
+      paidAt: null,
+    }),
+    { key: DEMO_SHOP.notificationKey },
+  );
+  return { body, signature: headers['X-Signature'] };
 }
 
 async function seedOrders(sql: postgres.Sql, count: number) {

@@ -10,22 +10,25 @@ export function orderPageUrl(config: ApiConfig, orderId: string, result: 'succes
   return `${config.storefrontUrl}/orders/${orderId}?result=${result}`;
 }
 
+/** What the request needs of an order: a stored row, or one just saved. */
+export type OrderForRequest = Pick<
+  OrderRow,
+  | 'id'
+  | 'number'
+  | 'customerType'
+  | 'customerName'
+  | 'customerEmail'
+  | 'customerPhone'
+  | 'customerVatNumber'
+  | 'customerKpp'
+  | 'customerRegistrationAddress'
+  | 'expiresAt'
+>;
+
 /** Our stored order as Invoicebox's CreateOrderRequest (money converted to roubles only here). */
 export function buildCreateOrderRequest(
   config: ApiConfig,
-  order: Pick<
-    OrderRow,
-    | 'id'
-    | 'number'
-    | 'customerType'
-    | 'customerName'
-    | 'customerEmail'
-    | 'customerPhone'
-    | 'customerVatNumber'
-    | 'customerKpp'
-    | 'customerRegistrationAddress'
-    | 'expiresAt'
-  >,
+  order: OrderForRequest,
   lines: Parameters<typeof basketFromLines>[0],
 ): CreateOrderRequest {
   const basket = basketFromLines(lines);

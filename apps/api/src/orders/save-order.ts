@@ -4,22 +4,10 @@ import type { Deps } from '../deps.js';
 import { runPrepared } from '../lib/prepared.js';
 import { basketFromLines } from './basket-from-lines.js';
 import type { CustomerInput } from './inputs.js';
-import type { OrderRow } from './load-order.js';
+import type { OrderForRequest } from './invoicebox-request.js';
 import type { PricedLine } from './price-from-catalog.js';
 
-export type SavedOrder = Pick<
-  OrderRow,
-  | 'id'
-  | 'number'
-  | 'customerType'
-  | 'customerName'
-  | 'customerEmail'
-  | 'customerPhone'
-  | 'customerVatNumber'
-  | 'customerKpp'
-  | 'customerRegistrationAddress'
-  | 'expiresAt'
-> & { amount: number; lines: PricedLine[] };
+export type SavedOrder = OrderForRequest & { amount: number; lines: PricedLine[] };
 
 /**
  * Saves the order `pending` with its lines in ONE statement, already holding the placing lease and with
