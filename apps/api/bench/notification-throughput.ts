@@ -1,8 +1,11 @@
-import { randomUUID } from 'node:crypto';
-import { DEMO_SHOP, serializeInvoiceboxJson, signNotification } from '@checkout/invoicebox';
+import { createHash, randomUUID } from 'node:crypto';
+import { DEMO_SHOP } from '@checkout/invoicebox';
+import { signedTestNotification, testNotification } from '@checkout/invoicebox/testing';
+import { PgDialect } from 'drizzle-orm/pg-core';
 import postgres from 'postgres';
 import { UNLIMITED } from '../src/limits/config.js';
 import { createLogger } from '../src/logger.js';
+import { payFromNotificationStatement } from '../src/orders/transitions.js';
 import { startApi } from '../src/server.js';
 import { runLoad, scratchDatabase } from './scratch-db.js';
 import { sendFromWorker } from './sender-worker.js';
@@ -15,43 +18,21 @@ export type ThroughputResult = {
 };
 
 const AMOUNT = 1_234_56; // kopecks
+const dialect = new PgDialect();
 
+/** A paid notification for one seeded order, signed as Invoicebox signs it. */
 function notificationFor(orderId: string, invoiceboxId: string): { body: string; signature: string } {
-  const body = serializeInvoiceboxJson({
-    id: invoiceboxId,
-    description: `Заказ ${orderId}`,
-    currencyId: 'RUB',
-    amount: AMOUNT / 100,
-    vatAmount: 0,
-    basketItems: [
-      {
-        sku: 'BENCH-1',
-        name: 'Товар',
-        measure: 'шт',
-        measureCode: '796',
-        quantity: 1,
-        amount: AMOUNT / 100,
-        amountWoVat: AMOUNT / 100,
-        totalAmount: AMOUNT / 100,
-        totalVatAmount: 0,
-        vatCode: 'VATNONE',
-        type: 'commodity',
-        paymentType: 'full_prepayment',
-      },
-    ],
-    orderContainerId: randomUUID(),
-    merchantId: DEMO_SHOP.merchantId,
-    status: 'completed',
-    subtype: 'order',
-    createdAt: '2026-11-29T07:00:00+00:00',
-    merchantOrderId: orderId,
-    expirationDate: '2026-11-30T07:00:00+00:00',
-    paymentUrl: `http://localhost:4010/order/${invoiceboxId}`,
-    customer: { type: 'private', name: 'Иван', phone: '79001234567', email: 'ivan@example.ru' },
-    languageId: 'ru',
-    processable: true,
-  });
-  return { body, signature: signNotification(body, DEMO_SHOP.notificationKey) };
+  const { body, headers } = signedTestNotification(
+    testNotification({
+      id: invoiceboxId,
+      merchantId: DEMO_SHOP.merchantId,
+      merchantOrderId: orderId,
+      amount: AMOUNT / 100,
+      paidAt: null,
+    }),
+    { key: DEMO_SHOP.notificationKey },
+  );
+  return { body, signature: headers['X-Signature'] };
 }
 
 async function seedOrders(sql: postgres.Sql, count: number) {
@@ -74,9 +55,9 @@ async function seedOrders(sql: postgres.Sql, count: number) {
 }
 
 /**
- * Notifications applied per second through the real route (HTTP, signature, one transaction) at `concurrency`
- * senders, next to the bare SQL transaction (insert notification + guarded update + event) sent straight
- * through postgres.js with the same pool size, in the same run.
+ * Notifications applied per second through the real route (HTTP, signature, one statement) at `concurrency`
+ * senders, next to that same statement (record + guarded update + event in one CTE) sent straight through
+ * postgres.js with the same pool size, in the same run.
  */
 export async function measureNotificationThroughput(opts: {
   adminDatabaseUrl: string;
@@ -109,20 +90,28 @@ export async function measureNotificationThroughput(opts: {
     const viaApi = await sendFromWorker(`${api.url}/webhooks/invoicebox`, bodies, concurrency, durationMs);
 
     const baseOrders = await seedOrders(sql, bodies.length);
+    // The floor is the very statement the route runs (payFromNotificationStatement), prepared, straight through
+    // postgres.js: what is left between the two is HTTP, the signature and our own code.
     const direct = async (i: number) => {
       const order = baseOrders[i]!;
       const { body } = notificationFor(order.id, order.invoicebox_order_id);
-      await sql.begin(async (tx) => {
-        await tx`INSERT INTO notifications (id, order_id, invoicebox_id, merchant_order_id, status, subtype, body_sha256,
-                   raw_body, signature_valid, answer, outcome)
-                 VALUES (${randomUUID()}, ${order.id}, ${order.invoicebox_order_id}, ${order.id}, 'completed', 'order',
-                   encode(sha256(convert_to(${body}, 'UTF8')), 'hex'), ${body}, true, '{"status":"success"}', 'applied')
-                 ON CONFLICT DO NOTHING`;
-        await tx`UPDATE orders SET status = 'paid', paid_at = now(), updated_at = now()
-                 WHERE id = ${order.id} AND status = 'awaiting_payment'`;
-        await tx`INSERT INTO order_events (order_id, from_status, to_status, source, reason)
-                 VALUES (${order.id}, 'awaiting_payment', 'paid', 'notification', 'bench')`;
-      });
+      const query = dialect.sqlToQuery(
+        payFromNotificationStatement({
+          notificationId: randomUUID(),
+          invoiceboxId: order.invoicebox_order_id,
+          merchantOrderId: order.id,
+          status: 'completed',
+          subtype: 'order',
+          bodySha256: createHash('sha256').update(body).digest('hex'),
+          rawBody: body,
+          amount: AMOUNT,
+          currency: 'RUB',
+          paidAt: null,
+          reason: `notification ${order.invoicebox_order_id}: completed`,
+        }),
+      );
+      const rows = await sql.unsafe(query.sql, query.params as never[], { prepare: true });
+      if (rows.length !== 1) throw new Error(`order ${order.id} was not paid by the floor statement`);
     };
     await runLoad(concurrency, 50, 10_000, direct);
     const baseline = await runLoad(concurrency, baseOrders.length - 50, durationMs, (i) => direct(i + 50));

@@ -1,16 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import {
-  buildBasket,
-  createInvoiceboxClient,
-  DEMO_SHOP,
-  fromKopecks,
-  toBasketItems,
-} from '@checkout/invoicebox';
+import { createInvoiceboxClient, DEMO_SHOP } from '@checkout/invoicebox';
 import { startSandbox } from '@checkout/sandbox';
 import { createTRPCClient, httpBatchLink } from '@trpc/client';
 import postgres from 'postgres';
 import { UNLIMITED } from '../src/limits/config.js';
 import { createLogger } from '../src/logger.js';
+import { basketFromLines } from '../src/orders/basket-from-lines.js';
+import { buildCreateOrderRequest } from '../src/orders/invoicebox-request.js';
 import { startApi } from '../src/server.js';
 import type { AppRouter } from '../src/trpc/root.js';
 import { percentile, scratchDatabase } from './scratch-db.js';
@@ -23,6 +19,11 @@ export type LatencyResult = {
   baselineP99: number;
 };
 
+const CART = [
+  { sku: 'TEA-100', quantity: 2 },
+  { sku: 'CONSULT-1H', quantity: 1 },
+];
+
 const customer = {
   type: 'private' as const,
   name: 'Иван Петров',
@@ -32,7 +33,7 @@ const customer = {
 
 /**
  * orders.create latency through tRPC over HTTP (catalog, basket, insert, Invoicebox call, update) against the
- * sandbox, next to the bare minimum: the same createOrder call to the sandbox plus one INSERT.
+ * sandbox, next to the bare minimum: the same createOrder request sent to the sandbox plus one INSERT.
  */
 export async function measureOrderCreation(opts: {
   adminDatabaseUrl: string;
@@ -60,50 +61,55 @@ export async function measureOrderCreation(opts: {
       const started = performance.now();
       await client.orders.create.mutate({
         idempotencyKey: randomUUID(),
-        lines: [
-          { sku: 'TEA-100', quantity: 2 },
-          { sku: 'CONSULT-1H', quantity: 1 },
-        ],
+        lines: CART,
         customer,
       });
       if (i >= 5) viaApi.push(performance.now() - started);
     }
 
-    const basket = buildBasket([
-      {
-        sku: 'TEA-100',
-        name: 'Иван-чай листовой, 100 г',
-        unitPrice: 34_900,
-        quantity: 2,
-        vatCode: 'RUS_VAT22',
-      },
-      {
-        sku: 'CONSULT-1H',
-        name: 'Консультация',
-        unitPrice: 300_000,
-        quantity: 1,
-        vatCode: 'VATNONE',
-        type: 'service',
-      },
-    ]);
+    // The floor sends the very request the shop builds for this cart (orders/invoicebox-request.ts).
+    const lines = (
+      await sql<
+        {
+          sku: string;
+          name: string;
+          unitPrice: number;
+          vatCode: string;
+          measure: string;
+          measureCode: string;
+          itemType: string;
+          paymentType: string;
+        }[]
+      >`
+        SELECT sku, name, price AS "unitPrice", vat_code AS "vatCode", measure, measure_code AS "measureCode",
+          item_type AS "itemType", payment_type AS "paymentType"
+        FROM products WHERE sku IN ${sql(CART.map((line) => line.sku))}`
+    ).map((product) => ({ ...product, quantity: CART.find((line) => line.sku === product.sku)!.quantity }));
+    const basket = basketFromLines(lines);
     const direct: number[] = [];
     for (let i = 0; i < samples + 5; i++) {
       const started = performance.now();
       const id = randomUUID();
-      const { data } = await invoicebox.createOrder({
-        merchantId: DEMO_SHOP.merchantId,
-        merchantOrderId: id,
-        description: 'Заказ',
-        amount: fromKopecks(basket.amount),
-        vatAmount: fromKopecks(basket.vatAmount),
-        currencyId: 'RUB',
-        expirationDate: `${new Date(Date.now() + 86_400_000).toISOString().slice(0, 19)}+00:00`,
-        basketItems: toBasketItems(basket.lines),
-        customer: { type: 'private', name: customer.name, email: customer.email, phone: '79001234567' },
-      } as Parameters<typeof invoicebox.createOrder>[0]);
+      const request = buildCreateOrderRequest(
+        api.deps.config,
+        {
+          id,
+          number: 100_000 + i,
+          customerType: customer.type,
+          customerName: customer.name,
+          customerEmail: customer.email,
+          customerPhone: customer.phone,
+          customerVatNumber: null,
+          customerKpp: null,
+          customerRegistrationAddress: null,
+          expiresAt: null,
+        },
+        lines,
+      );
+      const { data } = await invoicebox.createOrder(request);
       await sql`INSERT INTO orders (id, status, customer_type, customer_name, customer_email, customer_phone, amount,
                   vat_amount, idempotency_key, invoicebox_order_id, payment_url)
-                VALUES (${id}, 'awaiting_payment', 'private', ${customer.name}, ${customer.email}, '79001234567',
+                VALUES (${id}, 'awaiting_payment', 'private', ${customer.name}, ${customer.email}, ${customer.phone},
                   ${basket.amount}, ${basket.vatAmount}, ${randomUUID()}, ${data.id}, ${data.paymentUrl ?? null})`;
       if (i >= 5) direct.push(performance.now() - started);
     }

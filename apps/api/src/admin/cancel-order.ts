@@ -1,6 +1,6 @@
 import { InvoiceboxApiError } from '@checkout/invoicebox';
-import { TRPCError } from '@trpc/server';
 import type { Deps } from '../deps.js';
+import { Conflict, InvalidState, NotFound } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { loadOrder } from '../orders/load-order.js';
 import { syncOrder } from '../orders/sync-order.js';
@@ -9,12 +9,9 @@ import { transitionOrder } from '../orders/transitions.js';
 /** Staff cancel an unpaid order: at Invoicebox first (so it can no longer be paid), then here. */
 export async function cancelOrder(deps: Deps, orderId: string, log: Logger) {
   const order = await loadOrder(deps.db, orderId);
-  if (!order) throw new TRPCError({ code: 'NOT_FOUND', message: `order ${orderId} not found` });
+  if (!order) throw new NotFound(`order ${orderId} not found`);
   if (order.status !== 'pending' && order.status !== 'awaiting_payment') {
-    throw new TRPCError({
-      code: 'PRECONDITION_FAILED',
-      message: `only an unpaid order can be canceled (this one is ${order.status})`,
-    });
+    throw new InvalidState(`only an unpaid order can be canceled (this one is ${order.status})`);
   }
   if (order.invoiceboxOrderId) {
     try {
@@ -24,9 +21,7 @@ export async function cancelOrder(deps: Deps, orderId: string, log: Logger) {
       if (error instanceof InvoiceboxApiError) {
         // Most likely paid or expired meanwhile: bring our copy up to date and tell staff.
         await syncOrder(deps, orderId, 'staff', log).catch(() => {});
-        throw new TRPCError({
-          code: 'CONFLICT',
-          message: `Invoicebox refused to cancel (${error.code ?? 'error'}: ${error.message})`,
+        throw new Conflict(`Invoicebox refused to cancel (${error.code ?? 'error'}: ${error.message})`, {
           cause: error,
         });
       }
@@ -37,7 +32,7 @@ export async function cancelOrder(deps: Deps, orderId: string, log: Logger) {
     transitionOrder(tx, { orderId, to: 'canceled', source: 'staff', reason: 'canceled by staff' }, log),
   );
   if (result.outcome === 'illegal') {
-    throw new TRPCError({ code: 'CONFLICT', message: `the order became ${result.from} meanwhile` });
+    throw new Conflict(`the order became ${result.from} meanwhile`);
   }
   return { ok: true as const, status: 'canceled' as const };
 }

@@ -1,7 +1,7 @@
-import { TRPCError } from '@trpc/server';
 import { and, desc, eq, isNull, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.js';
 import { refundRequests } from '../db/schema.js';
+import { Conflict, NotFound } from '../errors.js';
 
 export type RefundRequestRow = {
   id: number;
@@ -66,9 +66,6 @@ export async function declineRefundRequest(db: DbOrTx, id: number): Promise<Refu
     .returning();
   if (row) return toRow(row);
   const [existing] = await db.select().from(refundRequests).where(eq(refundRequests.id, id));
-  if (!existing) throw new TRPCError({ code: 'NOT_FOUND', message: `refund request #${id} not found` });
-  throw new TRPCError({
-    code: 'CONFLICT',
-    message: `refund request #${id} was already closed (${existing.resolution ?? 'closed'})`,
-  });
+  if (!existing) throw new NotFound(`refund request #${id} not found`);
+  throw new Conflict(`refund request #${id} was already closed (${existing.resolution ?? 'closed'})`);
 }

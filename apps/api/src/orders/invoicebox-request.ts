@@ -1,7 +1,7 @@
 import { type CreateOrderRequest, fromKopecks, toBasketItems } from '@checkout/invoicebox';
 import type { ApiConfig } from '../deps.js';
 import { basketFromLines } from './basket-from-lines.js';
-import type { OrderLineRow, OrderRow } from './load-order.js';
+import type { OrderRow } from './load-order.js';
 
 /** Invoicebox wants ATOM dates: 2026-11-30T07:00:00+00:00. */
 export const atomDate = (date: Date) => `${date.toISOString().slice(0, 19)}+00:00`;
@@ -10,11 +10,26 @@ export function orderPageUrl(config: ApiConfig, orderId: string, result: 'succes
   return `${config.storefrontUrl}/orders/${orderId}?result=${result}`;
 }
 
+/** What the request needs of an order: a stored row, or one just saved. */
+export type OrderForRequest = Pick<
+  OrderRow,
+  | 'id'
+  | 'number'
+  | 'customerType'
+  | 'customerName'
+  | 'customerEmail'
+  | 'customerPhone'
+  | 'customerVatNumber'
+  | 'customerKpp'
+  | 'customerRegistrationAddress'
+  | 'expiresAt'
+>;
+
 /** Our stored order as Invoicebox's CreateOrderRequest (money converted to roubles only here). */
 export function buildCreateOrderRequest(
   config: ApiConfig,
-  order: OrderRow,
-  lines: OrderLineRow[],
+  order: OrderForRequest,
+  lines: Parameters<typeof basketFromLines>[0],
 ): CreateOrderRequest {
   const basket = basketFromLines(lines);
   const customer = {

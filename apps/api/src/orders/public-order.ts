@@ -1,8 +1,8 @@
 import type { VatCode } from '@checkout/invoicebox';
-import { TRPCError } from '@trpc/server';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.js';
 import { refundRequests } from '../db/schema.js';
+import { NotFound } from '../errors.js';
 import { maskEmail } from '../lib/mask.js';
 import { loadOrder, loadOrderLines, type OrderLineRow, type OrderRow } from './load-order.js';
 import type { OrderStatus } from './status.js';
@@ -69,7 +69,7 @@ export function toPublicOrder(order: OrderRow, lines: OrderLineRow[], refundRequ
 
 export async function loadPublicOrder(db: DbOrTx, id: string): Promise<PublicOrder> {
   const order = await loadOrder(db, id);
-  if (!order) throw new TRPCError({ code: 'NOT_FOUND', message: `order ${id} not found` });
+  if (!order) throw new NotFound(`order ${id} not found`);
   const [lines, [requests]] = await Promise.all([
     loadOrderLines(db, id),
     db

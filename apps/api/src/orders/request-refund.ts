@@ -1,7 +1,7 @@
-import { TRPCError } from '@trpc/server';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { refundRequests } from '../db/schema.js';
 import type { Deps } from '../deps.js';
+import { Conflict, InvalidState, NotFound } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { loadOrder } from './load-order.js';
 
@@ -13,12 +13,9 @@ const REFUNDABLE = ['paid', 'partially_refunded'];
  */
 export async function requestRefund(deps: Deps, input: { id: string; reason: string }, log: Logger) {
   const order = await loadOrder(deps.db, input.id);
-  if (!order) throw new TRPCError({ code: 'NOT_FOUND', message: `order ${input.id} not found` });
+  if (!order) throw new NotFound(`order ${input.id} not found`);
   if (!REFUNDABLE.includes(order.status)) {
-    throw new TRPCError({
-      code: 'PRECONDITION_FAILED',
-      message: `a refund can be requested for a paid order only (this one is ${order.status})`,
-    });
+    throw new InvalidState(`a refund can be requested for a paid order only (this one is ${order.status})`);
   }
   const [created] = await deps.db
     .insert(refundRequests)
@@ -30,12 +27,11 @@ export async function requestRefund(deps: Deps, input: { id: string; reason: str
       .select({ id: refundRequests.id, createdAt: refundRequests.createdAt })
       .from(refundRequests)
       .where(and(eq(refundRequests.orderId, order.id), isNull(refundRequests.closedAt)));
-    throw new TRPCError({
-      code: 'CONFLICT',
-      message: `refund request #${open?.id ?? '?'} for order № ${order.number} is already open (sent ${
+    throw new Conflict(
+      `refund request #${open?.id ?? '?'} for order № ${order.number} is already open (sent ${
         open?.createdAt.toISOString() ?? 'earlier'
       }); staff answer it by e-mail before a new one can be sent`,
-    });
+    );
   }
   log.info({ orderId: order.id, refundRequestId: created.id }, 'refund requested by the shopper');
   return { ok: true as const };

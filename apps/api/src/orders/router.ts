@@ -1,14 +1,12 @@
 import { publicProcedure, router } from '../trpc/init.js';
-import { createOrder } from './create-order.js';
+import { checkout } from './checkout.js';
 import { createOrderInput, orderIdInput, refundRequestInput } from './inputs.js';
 import { loadPublicOrder } from './public-order.js';
 import { requestRefund } from './request-refund.js';
 import { syncOrderQuietly } from './sync-order.js';
 
 export const ordersRouter = router({
-  create: publicProcedure
-    .input(createOrderInput)
-    .mutation(({ ctx, input }) => createOrder(ctx, input, ctx.log)),
+  create: publicProcedure.input(createOrderInput).mutation(({ ctx, input }) => checkout(ctx, input, ctx.log)),
   byId: publicProcedure.input(orderIdInput).query(({ ctx, input }) => loadPublicOrder(ctx.db, input.id)),
   // A query (the order page polls it), though it may move the order on: it only ever applies Invoicebox's truth.
   sync: publicProcedure.input(orderIdInput).query(async ({ ctx, input }) => {

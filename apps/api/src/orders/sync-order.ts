@@ -1,14 +1,15 @@
-import { TRPCError } from '@trpc/server';
 import { and, eq, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import { orders } from '../db/schema.js';
 import type { Deps } from '../deps.js';
+import { DomainError, NotFound } from '../errors.js';
 import { safeError } from '../lib/safe-error.js';
 import { InvoiceboxBudgetError } from '../limits/budget.js';
 import { priorityOf } from '../limits/priority-of.js';
 import type { Logger } from '../logger.js';
 import { syncRefunds } from '../refunds/sync-refunds.js';
+import { adoptRemoteOrder } from './adopt-remote-order.js';
+import { findRemoteOrder } from './invoicebox-gateway.js';
 import { loadOrder } from './load-order.js';
-import { adoptRemoteOrder, findRemoteOrder } from './place-order.js';
 import { applyRemoteOrderState } from './remote-status.js';
 import type { TransitionSource } from './status.js';
 import { transitionOrder } from './transitions.js';
@@ -24,7 +25,7 @@ export async function syncOrder(
   log: Logger,
 ): Promise<void> {
   const order = await loadOrder(deps.db, orderId);
-  if (!order) throw new TRPCError({ code: 'NOT_FOUND', message: `order ${orderId} not found` });
+  if (!order) throw new NotFound(`order ${orderId} not found`);
   const priority = priorityOf(source);
 
   if (order.status === 'pending') {
@@ -102,7 +103,8 @@ export async function syncOrderQuietly(deps: Deps, orderId: string, source: Tran
     if (!(await claimCheck(deps, orderId))) return;
     await syncOrder(deps, orderId, source, log);
   } catch (error) {
-    if (error instanceof TRPCError) throw error;
+    // A missing order or a link we refused is the caller's answer, not a sync hiccup.
+    if (error instanceof DomainError) throw error;
     if (error instanceof InvoiceboxBudgetError) {
       log.info({ orderId }, 'order sync skipped: Invoicebox call budget is reserved for checkout');
       return;

@@ -1,7 +1,7 @@
-import { and, eq, sql } from 'drizzle-orm';
-import { PgDialect } from 'drizzle-orm/pg-core';
+import { and, eq, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx, Tx } from '../db/client.js';
 import { orderEvents, orders } from '../db/schema.js';
+import { runPrepared } from '../lib/prepared.js';
 import type { Logger } from '../logger.js';
 import { countTransition } from '../metrics.js';
 import { isOrderStatus, type OrderStatus, type TransitionSource } from './status.js';
@@ -134,24 +134,12 @@ export type PaidNotification = {
   reason: string;
 };
 
-const dialect = new PgDialect();
-
 if (!canTransition('awaiting_payment', 'paid'))
   throw new Error('payFromNotification assumes awaiting_payment -> paid');
 
-/**
- * The notification route's common case as ONE statement, so it costs one round trip instead of a transaction:
- * an order awaiting payment, with the same amount and currency, becomes paid; the notification record, the
- * guarded UPDATE and the event commit together or not at all. Returns the order id, or null when anything else
- * holds (another status, a different amount, a body seen before): the caller then takes the general path,
- * which decides every other answer under the row lock.
- */
-export async function payFromNotification(
-  db: DbOrTx,
-  n: PaidNotification,
-  log: Logger,
-): Promise<string | null> {
-  const statement = sql`
+/** payFromNotification's one statement (the notification bench sends the same one as its floor). */
+export function payFromNotificationStatement(n: PaidNotification): SQL {
+  return sql`
     WITH locked AS (
       SELECT id FROM orders
       WHERE invoicebox_order_id = ${n.invoiceboxId} AND status = 'awaiting_payment'
@@ -175,15 +163,25 @@ export async function payFromNotification(
     INSERT INTO order_events (order_id, from_status, to_status, source, reason, notification_id)
     SELECT id, 'awaiting_payment', 'paid', 'notification', ${n.reason}, ${n.notificationId}::uuid FROM changed
     RETURNING order_id`;
-  // Named, so postgres.js keeps it prepared per connection: db.execute() would ask the server to describe the
-  // statement before every run, doubling the round trips on the busiest path.
-  const result = await db._.session
-    .prepareQuery(dialect.sqlToQuery(statement), undefined, 'pay_from_notification', false)
-    .execute();
-  // postgres.js returns an array of rows, PGlite an object with .rows.
-  const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as {
-    order_id: string;
-  }[];
+}
+
+/**
+ * The notification route's common case as ONE statement, so it costs one round trip instead of a transaction:
+ * an order awaiting payment, with the same amount and currency, becomes paid; the notification record, the
+ * guarded UPDATE and the event commit together or not at all. Returns the order id, or null when anything else
+ * holds (another status, a different amount, a body seen before): the caller then takes the general path,
+ * which decides every other answer under the row lock.
+ */
+export async function payFromNotification(
+  db: DbOrTx,
+  n: PaidNotification,
+  log: Logger,
+): Promise<string | null> {
+  const rows = await runPrepared<{ order_id: string }>(
+    db,
+    'pay_from_notification',
+    payFromNotificationStatement(n),
+  );
   const orderId = rows[0]?.order_id ?? null;
   if (orderId) {
     countTransition('awaiting_payment', 'paid', 'notification');

@@ -7,16 +7,15 @@ import {
   normalizeOrderStatus,
   toBasketItems,
 } from '@checkout/invoicebox';
-import { TRPCError } from '@trpc/server';
 import { eq } from 'drizzle-orm';
 import { closeRefundRequests } from '../admin/refund-requests.js';
 import { refunds } from '../db/schema.js';
 import type { Deps } from '../deps.js';
+import { Conflict, FieldErrors, InvalidState, InvoiceboxRefused, InvoiceboxUnavailable } from '../errors.js';
 import { InvoiceboxBudgetError } from '../limits/budget.js';
 import type { Logger } from '../logger.js';
 import { basketFromLines } from '../orders/basket-from-lines.js';
 import { loadOrderLines } from '../orders/load-order.js';
-import { FieldError } from '../trpc/init.js';
 import { completeRefund } from './complete-refund.js';
 import { type PublicRefund, toPublicRefund } from './public-refund.js';
 import { recordRemoteStatus } from './record-remote-status.js';
@@ -55,23 +54,14 @@ export async function createRefund(deps: Deps, input: CreateRefundInput, log: Lo
     return [];
   });
   if (problems.length > 0) {
-    throw new FieldError(
-      'BAD_REQUEST',
-      problems.map((p) => `${p.path.join('.')}: ${p.message}`).join('; '),
-      problems,
-    );
+    throw new FieldErrors(problems);
   }
-  if (picked.length === 0)
-    throw new TRPCError({ code: 'PRECONDITION_FAILED', message: 'nothing left to refund' });
+  if (picked.length === 0) throw new InvalidState('nothing left to refund');
 
   const snapshots = new Map((await loadOrderLines(deps.db, order.id)).map((line) => [line.sku, line]));
   const lines = picked.map((p) => {
     const snapshot = snapshots.get(p.sku);
-    if (!snapshot)
-      throw new TRPCError({
-        code: 'CONFLICT',
-        message: `sku ${p.sku} is refundable at Invoicebox but not in our order`,
-      });
+    if (!snapshot) throw new Conflict(`sku ${p.sku} is refundable at Invoicebox but not in our order`);
     return { ...snapshot, quantity: p.quantity };
   });
   const basket = basketFromLines(lines);
@@ -133,11 +123,10 @@ export async function createRefund(deps: Deps, input: CreateRefundInput, log: Lo
         .catch(() => null);
       const [remote] = (found?.data ?? []) as { id: string; status: string }[];
       if (!remote) {
-        throw new TRPCError({
-          code: 'SERVICE_UNAVAILABLE',
-          message: `Invoicebox did not confirm refund ${refundId}; it stays pending and is checked on the next sync.`,
-          cause: error,
-        });
+        throw new InvoiceboxUnavailable(
+          `Invoicebox did not confirm refund ${refundId}; it stays pending and is checked on the next sync.`,
+          { cause: error },
+        );
       }
       await recordRemoteRefund(deps, refundId, remote, log);
     } else if (error instanceof InvoiceboxApiError) {
@@ -147,11 +136,7 @@ export async function createRefund(deps: Deps, input: CreateRefundInput, log: Lo
         { refundId, to: 'failed', reason: 'refused by Invoicebox', patch: { failureReason: detail } },
         log,
       );
-      throw new TRPCError({
-        code: 'UNPROCESSABLE_CONTENT',
-        message: `Invoicebox refused the refund (${detail})`,
-        cause: error,
-      });
+      throw new InvoiceboxRefused(`Invoicebox refused the refund (${detail})`, { cause: error });
     } else {
       throw error;
     }

@@ -1,6 +1,6 @@
 import { toKopecks } from '@checkout/invoicebox';
-import { TRPCError } from '@trpc/server';
 import type { Deps } from '../deps.js';
+import { InvalidState, NotFound } from '../errors.js';
 import { loadOrder, type OrderRow } from '../orders/load-order.js';
 
 export type RefundableLine = {
@@ -18,12 +18,9 @@ export async function requireRefundableOrder(
   orderId: string,
 ): Promise<OrderRow & { invoiceboxOrderId: string }> {
   const order = await loadOrder(deps.db, orderId);
-  if (!order) throw new TRPCError({ code: 'NOT_FOUND', message: `order ${orderId} not found` });
+  if (!order) throw new NotFound(`order ${orderId} not found`);
   if ((order.status !== 'paid' && order.status !== 'partially_refunded') || !order.invoiceboxOrderId) {
-    throw new TRPCError({
-      code: 'PRECONDITION_FAILED',
-      message: `only a paid order can be refunded (this one is ${order.status})`,
-    });
+    throw new InvalidState(`only a paid order can be refunded (this one is ${order.status})`);
   }
   return order as OrderRow & { invoiceboxOrderId: string };
 }

@@ -3,6 +3,17 @@ import { InvoiceboxResponseError } from '@checkout/invoicebox';
 import { initTRPC, TRPCError } from '@trpc/server';
 import { ZodError } from 'zod';
 import type { Deps } from '../deps.js';
+import {
+  BadGateway,
+  Conflict,
+  type DomainError,
+  FieldErrors,
+  InvalidState,
+  InvoiceboxRefused,
+  InvoiceboxUnavailable,
+  NotFound,
+  RateLimited,
+} from '../errors.js';
 import { isDatabaseUnavailable } from '../lib/safe-error.js';
 import { InvoiceboxBudgetError } from '../limits/budget.js';
 import type { StaffLoginGuard } from '../limits/rate-limits.js';
@@ -36,12 +47,28 @@ const t = initTRPC.context<Context>().create({
       }));
       return { ...shape, data: { ...shape.data, issues } };
     }
-    const fields = (error as { fields?: unknown }).fields;
-    return fields ? { ...shape, data: { ...shape.data, fields } } : shape;
+    return cause instanceof FieldErrors ? { ...shape, data: { ...shape.data, fields: cause.fields } } : shape;
   },
 });
 
 export const router = t.router;
+
+/** The one place a domain error gets its tRPC code (the storefront words its messages by these codes). */
+const CODES = new Map<abstract new (...args: never[]) => DomainError, TRPCError['code']>([
+  [NotFound, 'NOT_FOUND'],
+  [InvalidState, 'PRECONDITION_FAILED'],
+  [Conflict, 'CONFLICT'],
+  [FieldErrors, 'BAD_REQUEST'],
+  [InvoiceboxRefused, 'UNPROCESSABLE_CONTENT'],
+  [InvoiceboxUnavailable, 'SERVICE_UNAVAILABLE'],
+  [RateLimited, 'TOO_MANY_REQUESTS'],
+  [BadGateway, 'BAD_GATEWAY'],
+]);
+
+const codeOf = (error: unknown) => {
+  for (const [type, code] of CODES) if (error instanceof type) return code;
+  return undefined;
+};
 
 const UNAVAILABLE = 'The shop is temporarily unavailable; please retry in a minute.';
 const INTERNAL = INTERNAL_MESSAGE;
@@ -58,6 +85,8 @@ const hideInternals = t.middleware(async ({ next }) => {
     !(result.error.cause instanceof TRPCError)
   ) {
     const cause = result.error.cause ?? result.error;
+    const code = codeOf(cause);
+    if (code) throw new TRPCError({ code, message: (cause as Error).message, cause });
     if (cause instanceof InvoiceboxBudgetError) {
       throw new TRPCError({
         code: 'TOO_MANY_REQUESTS',
@@ -115,16 +144,3 @@ export const adminProcedure = publicProcedure.use(async ({ ctx, next }) => {
   }
   return next();
 });
-
-/** A TRPCError that also names the offending input fields (shown by the storefront next to them). */
-export class FieldError extends TRPCError {
-  readonly fields: { path: (string | number)[]; message: string }[];
-  constructor(
-    code: ConstructorParameters<typeof TRPCError>[0]['code'],
-    message: string,
-    fields: { path: (string | number)[]; message: string }[],
-  ) {
-    super({ code, message });
-    this.fields = fields;
-  }
-}
