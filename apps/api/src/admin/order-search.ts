@@ -22,7 +22,7 @@ export function orderSearch(raw: string): SQL | undefined {
   } else if (PHONE_CHARS.test(search)) {
     const digits = search.replace(/\D/g, '');
     if (digits.length >= 5) arms.push(like(orders.customerPhone, `%${digits}%`));
-  } else {
+  } else if (!number) {
     if (search.length >= 3) arms.push(ilike(orders.customerEmail, `%${escapeLike(search)}%`));
     // Invoicebox ids are UUIDs today; an id of another shape is still found by equality.
     if (/^[\w.:-]{1,100}$/.test(search)) arms.push(eq(orders.invoiceboxOrderId, search));
