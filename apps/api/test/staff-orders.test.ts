@@ -60,7 +60,7 @@ for (const driver of DRIVERS) {
         const page = await list({ ...input, ...(cursor === undefined ? {} : { cursor }) });
         expect(page.orders.length).toBeLessThanOrEqual(input.pageSize);
         seen.push(...page.orders);
-        if (page.nextCursor === null) return seen;
+        if (page.nextCursor === undefined) return seen;
         expect(page.orders).toHaveLength(input.pageSize);
         cursor = page.nextCursor;
       }
@@ -72,7 +72,8 @@ for (const driver of DRIVERS) {
       expect(numbersOf(all)).toEqual([...seeded].sort(newestFirst).map((row) => row.number));
       expect(new Set(numbersOf(all)).size).toBe(47);
       const first = await list({ pageSize: 7 });
-      expect(first).toMatchObject({ total: 47, totalCapped: false });
+      expect(first.total).toBe(47);
+      expect(first).not.toHaveProperty('totalCapped');
       expect(first.nextCursor).toBe(first.orders.at(-1)?.number);
     });
 
@@ -103,8 +104,12 @@ for (const driver of DRIVERS) {
         expect(found.total).toBe(1);
       };
       await only('olga.smirnova@mail.ru', olga);
-      await only('SMIRNOVA@', olga);
+      await only('OLGA.SMIRNOVA@', olga);
+      await only('Smirnova', olga);
       await only(`+7 (912) 345-${olga.customerPhone.slice(7, 9)}-${olga.customerPhone.slice(9)}`, olga);
+      await only(`8 912 345 ${olga.customerPhone.slice(7)}`, olga);
+      await only(olga.customerPhone.slice(1), olga);
+      await only(olga.customerPhone.slice(4), olga);
       await only(`№ ${olga.number}`, olga);
       await only(String(olga.number), olga);
       await only(withRemote.invoiceboxOrderId!, withRemote);
@@ -118,7 +123,7 @@ for (const driver of DRIVERS) {
     });
 
     it('treats LIKE wildcards literally and finds nothing for a search that fits no key', async () => {
-      for (const search of ['%', '%%%', '___', 'no-such@shop.ru', 'ab', '1 2 3', '№ 99999']) {
+      for (const search of ['%', '%%%', '___', '_@', 'no-such@shop.ru', 'ab', '1 2 3', '№ 99999']) {
         expect((await list({ search })).orders, search).toEqual([]);
       }
     });

@@ -23,12 +23,12 @@ export const ORDER_COUNT_CAP = 10_000;
 
 export type AdminOrderList = {
   orders: AdminOrderRow[];
-  /** Pass as `cursor` for the next page; null on the last one. */
-  nextCursor: number | null;
+  /** Pass as `cursor` for the next page; absent on the last one (as in tRPC's infinite queries). */
+  nextCursor?: number;
   /** Orders matching the filters, counted up to ORDER_COUNT_CAP. */
   total: number;
-  /** True when there are more than `total`. */
-  totalCapped: boolean;
+  /** Present when there are more than `total`. */
+  totalCapped?: true;
 };
 
 /**
@@ -64,10 +64,11 @@ export async function listOrders(db: Db, input: AdminOrderListInput): Promise<Ad
   ]);
   const page = rows.slice(0, input.pageSize);
   const counted = count?.total ?? 0;
+  const last = page.at(-1);
   return {
-    nextCursor: rows.length > input.pageSize ? (page.at(-1)?.number ?? null) : null,
+    ...(rows.length > input.pageSize && last ? { nextCursor: last.number } : {}),
     total: Math.min(counted, ORDER_COUNT_CAP),
-    totalCapped: counted > ORDER_COUNT_CAP,
+    ...(counted > ORDER_COUNT_CAP ? { totalCapped: true as const } : {}),
     orders: page.map((row) => ({
       id: row.id,
       number: row.number,

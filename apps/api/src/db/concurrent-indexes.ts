@@ -26,7 +26,12 @@ export const CONCURRENT_INDEXES: readonly ConcurrentIndex[] = [
     name: 'refunds_open_idx',
     definition: `ON refunds USING btree (order_id) WHERE status IN ('pending', 'created')`,
   },
-  // Staff search: any part of an e-mail address or a phone number.
+  // Staff search: an address or a phone number typed from its start (equality included), then any part of one.
+  {
+    name: 'orders_email_prefix_idx',
+    definition: 'ON orders USING btree (lower(customer_email) text_pattern_ops)',
+  },
+  { name: 'orders_phone_prefix_idx', definition: 'ON orders USING btree (customer_phone text_pattern_ops)' },
   {
     name: 'orders_email_trgm_idx',
     definition: 'ON orders USING gin (customer_email gin_trgm_ops)',

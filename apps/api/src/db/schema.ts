@@ -81,6 +81,8 @@ export const orders = pgTable(
       .on(t.updatedAt)
       .where(sql`${t.status} IN ('pending', 'awaiting_payment')`)
       .concurrently(),
+    index('orders_email_prefix_idx').on(sql`lower(${t.customerEmail}) text_pattern_ops`).concurrently(),
+    index('orders_phone_prefix_idx').on(t.customerPhone.op('text_pattern_ops')).concurrently(),
     index('orders_email_trgm_idx').using('gin', t.customerEmail.op('gin_trgm_ops')).concurrently(),
     index('orders_phone_trgm_idx').using('gin', t.customerPhone.op('gin_trgm_ops')).concurrently(),
   ],

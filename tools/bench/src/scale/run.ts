@@ -22,6 +22,8 @@ export type ScaleResult = {
   views: { name: string; deep: boolean; timing: Timing; plan: PlanSlice; missingIndexes: string[] }[];
   /** The deep page as the list used to read it: OFFSET plus an exact count. */
   offsetPage: Timing;
+  /** `SELECT 1` through postgres.js in the same run: what a round trip costs on this machine now. */
+  floor: Timing;
 };
 
 const apiOptions = (databaseUrl: string, migrate: boolean) => ({
@@ -76,6 +78,11 @@ async function seedAndMeasure(pg: TempPostgres, orders: number): Promise<ScaleRe
 
     const picks = await pickTargets(sql, SAMPLES + WARMUP);
     const offsetPage = await timeOffsetPage(sql, picks.deepPage);
+    const floor = await timeView(
+      { name: 'SELECT 1', run: () => sql`SELECT 1`, indexes: [] },
+      SAMPLES,
+      WARMUP,
+    );
 
     // Pass 1, plans: a few calls each with auto_explain on, read back from the server log.
     await enableAutoExplain(sql, 'scale');
@@ -121,7 +128,7 @@ async function seedAndMeasure(pg: TempPostgres, orders: number): Promise<ScaleRe
             .map((anyOf) => anyOf.join(' or ')),
         });
       }
-      return { seed, remigrateMs, views, offsetPage };
+      return { seed, remigrateMs, views, offsetPage, floor };
     } finally {
       await api.close();
     }
@@ -174,7 +181,7 @@ export function scaleRows(result: ScaleResult): [string, string, string, string,
       `seed ${n} orders (${num(result.seed.rows.order_lines ?? 0)} lines, ${num(result.seed.rows.order_events ?? 0)} events, ${num(result.seed.rows.notifications ?? 0)} notifications): load + indexes, s`,
       `${s(result.seed.loadMs)} + ${s(result.seed.indexMs)}`,
       '—',
-      `pg_database_size ${mb(result.seed.databaseBytes)}; migrations re-run on it in ${s(result.remigrateMs)}`,
+      `pg_database_size ${mb(result.seed.databaseBytes)}; migrations re-run on it in ${s(result.remigrateMs)}; a SELECT 1 round trip p50 ${num(result.floor.p50, 2)} ms in this run`,
       '—',
     ],
     ...result.views.map((view): [string, string, string, string, string] => [

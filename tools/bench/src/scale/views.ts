@@ -77,8 +77,18 @@ export function staffViews(staff: Caller, api: RunningApi, picks: Picks): View[]
       indexes: [LIST_INDEXES, 'orders_number_uq'],
       deep: true,
     },
-    { name: 'search by e-mail', run: search(picks.emails), indexes: ['orders_email_trgm_idx'] },
-    { name: 'search by phone (+7 (9xx) …)', run: search(picks.phones), indexes: ['orders_phone_trgm_idx'] },
+    { name: 'search by e-mail', run: search(picks.emails), indexes: ['orders_email_prefix_idx'] },
+    {
+      name: 'search by a part of an e-mail (name, no @)',
+      run: search(picks.emails.map((email) => email.slice(0, email.indexOf('@')).split('.')[1] ?? email)),
+      indexes: ['orders_email_trgm_idx'],
+    },
+    { name: 'search by phone (+7 (9xx) …)', run: search(picks.phones), indexes: ['orders_phone_prefix_idx'] },
+    {
+      name: 'search by the last 7 digits of a phone',
+      run: search(picks.phones.map((phone) => phone.replace(/\D/g, '').slice(-7))),
+      indexes: ['orders_phone_trgm_idx'],
+    },
     {
       name: 'search by order number (№ …)',
       run: search(picks.numbers.map((n) => `№ ${n}`)),

@@ -132,10 +132,10 @@ function OrdersList({ signOut }: { signOut: () => void }) {
             <span>Страница {cursors.length + 1}</span>
             <button
               type="button"
-              disabled={list.data.nextCursor === null}
+              disabled={list.data.nextCursor === undefined}
               onClick={() => {
                 const next = list.data.nextCursor;
-                if (next !== null) setCursors([...cursors, next]);
+                if (next !== undefined) setCursors([...cursors, next]);
               }}
             >
               Дальше
