@@ -79,7 +79,7 @@ export function staffViews(staff: Caller, api: RunningApi, picks: Picks): View[]
     },
     { name: 'search by e-mail', run: search(picks.emails), indexes: ['orders_email_prefix_idx'] },
     {
-      name: 'search by a part of an e-mail (name, no @)',
+      name: 'search by a part of an e-mail (petrov123, no @: trigrams)',
       run: search(picks.emails.map((email) => email.slice(0, email.indexOf('@')).split('.')[1] ?? email)),
       indexes: ['orders_email_trgm_idx'],
     },
