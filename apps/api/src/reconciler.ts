@@ -1,5 +1,5 @@
-import { sql } from 'drizzle-orm';
 import type { Deps } from './deps.js';
+import { claimDueOrders } from './due-orders.js';
 import { safeError } from './lib/safe-error.js';
 import { InvoiceboxBudgetError } from './limits/budget.js';
 import type { Logger } from './logger.js';
@@ -14,7 +14,12 @@ export type ReconcilerOptions = {
   batchSize?: number;
 };
 
-export type Reconciler = { runOnce(): Promise<number>; stop(): Promise<void> };
+export type Reconciler = {
+  runOnce(): Promise<number>;
+  /** The claim step alone (claimDueOrders): stamps and returns the due orders without checking them. For benchmarks. */
+  claim(): Promise<string[]>;
+  stop(): Promise<void>;
+};
 
 /**
  * Heals lost notifications in the background: orders left awaiting payment (and refunds left open) are
@@ -23,31 +28,11 @@ export type Reconciler = { runOnce(): Promise<number>; stop(): Promise<void> };
  */
 export function startReconciler(deps: Deps, opts: ReconcilerOptions, log: Logger): Reconciler {
   const batchSize = opts.batchSize ?? 20;
-  const minAge = `${Math.max(0, Math.round(opts.minAgeMs))} milliseconds`;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<number> | undefined;
   let stopped = false;
 
-  async function claim(): Promise<string[]> {
-    const rows = await deps.db.transaction(async (tx) => {
-      const result = await tx.execute(sql`
-        UPDATE orders SET checked_at = now()
-        WHERE id IN (
-          SELECT o.id FROM orders o
-          WHERE o.updated_at < now() - ${minAge}::interval
-            AND (o.checked_at IS NULL OR o.checked_at < now() - ${minAge}::interval)
-            AND (o.status IN ('pending', 'awaiting_payment')
-              OR (o.status IN ('paid', 'partially_refunded') AND EXISTS (
-                SELECT 1 FROM refunds r WHERE r.order_id = o.id AND r.status IN ('pending', 'created'))))
-          ORDER BY o.updated_at
-          LIMIT ${batchSize}
-          FOR UPDATE SKIP LOCKED)
-        RETURNING id`);
-      // postgres.js returns an array of rows, PGlite an object with .rows.
-      return (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as { id: string }[];
-    });
-    return rows.map((row) => row.id);
-  }
+  const claim = () => claimDueOrders(deps.db, { minAgeMs: opts.minAgeMs, batchSize });
 
   async function runOnce(): Promise<number> {
     const ids = await claim();
@@ -89,6 +74,7 @@ export function startReconciler(deps: Deps, opts: ReconcilerOptions, log: Logger
 
   return {
     runOnce,
+    claim,
     async stop() {
       stopped = true;
       if (timer) clearTimeout(timer);

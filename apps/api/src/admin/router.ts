@@ -1,9 +1,10 @@
 import { z } from 'zod';
-import { adminListInput, orderIdInput, plainText } from '../orders/inputs.js';
+import { orderIdInput, plainText } from '../orders/inputs.js';
 import { createRefund } from '../refunds/create-refund.js';
 import { listRefundable } from '../refunds/refundable.js';
 import { adminProcedure, router } from '../trpc/init.js';
 import { cancelOrder } from './cancel-order.js';
+import { adminOrderListInput } from './list-input.js';
 import { listOrders } from './list-orders.js';
 import { loadOrderDetails } from './order-details.js';
 import { declineRefundRequest, listRefundRequests } from './refund-requests.js';
@@ -37,7 +38,7 @@ const refundRequestListInput = z
 
 export const adminRouter = router({
   orders: router({
-    list: adminProcedure.input(adminListInput).query(({ ctx, input }) => listOrders(ctx.db, input)),
+    list: adminProcedure.input(adminOrderListInput).query(({ ctx, input }) => listOrders(ctx.db, input)),
     byId: adminProcedure.input(orderIdInput).query(({ ctx, input }) => loadOrderDetails(ctx.db, input.id)),
     cancel: adminProcedure
       .input(orderIdInput)

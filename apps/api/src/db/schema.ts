@@ -73,6 +73,18 @@ export const orders = pgTable(
     uniqueIndex('orders_number_uq').on(t.number),
     index('orders_status_updated_idx').on(t.status, t.updatedAt),
     index('orders_customer_email_idx').on(t.customerEmail),
+    // Built CONCURRENTLY after drizzle's migration transaction (db/concurrent-indexes.ts); ascending columns,
+    // scanned backward for the staff list's newest-first order.
+    index('orders_created_idx').on(t.createdAt, t.number).concurrently(),
+    index('orders_status_created_idx').on(t.status, t.createdAt, t.number).concurrently(),
+    index('orders_unsettled_idx')
+      .on(t.updatedAt)
+      .where(sql`${t.status} IN ('pending', 'awaiting_payment')`)
+      .concurrently(),
+    index('orders_email_prefix_idx').on(sql`lower(${t.customerEmail}) text_pattern_ops`).concurrently(),
+    index('orders_phone_prefix_idx').on(t.customerPhone.op('text_pattern_ops')).concurrently(),
+    index('orders_email_trgm_idx').using('gin', t.customerEmail.op('gin_trgm_ops')).concurrently(),
+    index('orders_phone_trgm_idx').using('gin', t.customerPhone.op('gin_trgm_ops')).concurrently(),
   ],
 );
 
@@ -179,6 +191,7 @@ export const refunds = pgTable(
   (t) => [
     index('refunds_order_idx').on(t.orderId),
     uniqueIndex('refunds_invoicebox_refund_id_uq').on(t.invoiceboxRefundId),
+    index('refunds_open_idx').on(t.orderId).where(sql`${t.status} IN ('pending', 'created')`).concurrently(),
   ],
 );
 

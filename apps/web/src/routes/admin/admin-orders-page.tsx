@@ -19,26 +19,28 @@ function OrdersList({ signOut }: { signOut: () => void }) {
   const [statuses, setStatuses] = useState<OrderStatus[]>([]);
   const [searchInput, setSearchInput] = useState('');
   const [search, setSearch] = useState('');
-  const [page, setPage] = useState(1);
+  // Keyset pages: the cursor of every page opened so far, so "back" needs no offset either.
+  const [cursors, setCursors] = useState<number[]>([]);
+  const cursor = cursors.at(-1);
   const list = useQuery({
     ...trpc.admin.orders.list.queryOptions({
       ...(statuses.length > 0 ? { status: statuses } : {}),
       ...(search ? { search } : {}),
-      page,
+      ...(cursor === undefined ? {} : { cursor }),
     }),
     placeholderData: keepPreviousData,
     refetchInterval: 10_000,
   });
 
   const toggle = (status: OrderStatus) => {
-    setPage(1);
+    setCursors([]);
     setStatuses((current) =>
       current.includes(status) ? current.filter((item) => item !== status) : [...current, status],
     );
   };
   const onSearch = (event: FormEvent) => {
     event.preventDefault();
-    setPage(1);
+    setCursors([]);
     setSearch(searchInput.trim());
   };
 
@@ -61,7 +63,7 @@ function OrdersList({ signOut }: { signOut: () => void }) {
           ))}
         </fieldset>
         <div className="search-row">
-          <label htmlFor="order-search">Номер заказа или e-mail</label>
+          <label htmlFor="order-search">Номер заказа, e-mail, телефон или id в Инвойсбоксе</label>
           <input
             id="order-search"
             name="search"
@@ -77,7 +79,8 @@ function OrdersList({ signOut }: { signOut: () => void }) {
       {list.data && (
         <>
           <p className="muted" aria-live="polite">
-            Найдено: {list.data.total}
+            Найдено:{' '}
+            {list.data.totalCapped ? `больше ${list.data.total.toLocaleString('ru-RU')}` : list.data.total}
           </p>
           <div className="table-scroll">
             <table className="orders-table" data-testid="orders-table">
@@ -119,14 +122,21 @@ function OrdersList({ signOut }: { signOut: () => void }) {
             </table>
           </div>
           <nav aria-label="Страницы" className="pager">
-            <button type="button" disabled={page <= 1} onClick={() => setPage(page - 1)}>
-              Назад
-            </button>
-            <span>Страница {page}</span>
             <button
               type="button"
-              disabled={list.data.orders.length === 0 || page * 20 >= list.data.total}
-              onClick={() => setPage(page + 1)}
+              disabled={cursors.length === 0}
+              onClick={() => setCursors(cursors.slice(0, -1))}
+            >
+              Назад
+            </button>
+            <span>Страница {cursors.length + 1}</span>
+            <button
+              type="button"
+              disabled={list.data.nextCursor === undefined}
+              onClick={() => {
+                const next = list.data.nextCursor;
+                if (next !== undefined) setCursors([...cursors, next]);
+              }}
             >
               Дальше
             </button>

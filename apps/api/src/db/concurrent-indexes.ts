@@ -1,0 +1,45 @@
+/**
+ * Indexes built with CREATE INDEX CONCURRENTLY, so adding them to a shop with a million orders never blocks
+ * checkout's writes. drizzle's migrators run every migration inside one transaction, where CONCURRENTLY is
+ * refused: schema.ts declares these (so drizzle-kit's snapshot knows them and never generates them again), their
+ * migration (drizzle/0002_staff_views.sql) is left empty, and migrate.ts builds them from this list afterwards.
+ * Append here, never edit an entry: a changed definition needs a new name.
+ */
+export type ConcurrentIndex = {
+  name: string;
+  /** Everything after the index name in CREATE INDEX. */
+  definition: string;
+  /** An extension the index needs; without it (PGlite as opened today) the index is skipped, queries still work. */
+  extension?: 'pg_trgm';
+};
+
+export const CONCURRENT_INDEXES: readonly ConcurrentIndex[] = [
+  // Staff list, newest first (scanned backward), with and without a status filter; keyset cursor on both.
+  { name: 'orders_created_idx', definition: 'ON orders USING btree (created_at, number)' },
+  { name: 'orders_status_created_idx', definition: 'ON orders USING btree (status, created_at, number)' },
+  // The reconciler's due orders: only the unsettled few, oldest first.
+  {
+    name: 'orders_unsettled_idx',
+    definition: `ON orders USING btree (updated_at) WHERE status IN ('pending', 'awaiting_payment')`,
+  },
+  {
+    name: 'refunds_open_idx',
+    definition: `ON refunds USING btree (order_id) WHERE status IN ('pending', 'created')`,
+  },
+  // Staff search: an address or a phone number typed from its start (equality included), then any part of one.
+  {
+    name: 'orders_email_prefix_idx',
+    definition: 'ON orders USING btree (lower(customer_email) text_pattern_ops)',
+  },
+  { name: 'orders_phone_prefix_idx', definition: 'ON orders USING btree (customer_phone text_pattern_ops)' },
+  {
+    name: 'orders_email_trgm_idx',
+    definition: 'ON orders USING gin (customer_email gin_trgm_ops)',
+    extension: 'pg_trgm',
+  },
+  {
+    name: 'orders_phone_trgm_idx',
+    definition: 'ON orders USING gin (customer_phone gin_trgm_ops)',
+    extension: 'pg_trgm',
+  },
+];
