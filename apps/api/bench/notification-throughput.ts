@@ -1,13 +1,13 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { DEMO_SHOP } from '@checkout/invoicebox';
 import { signedTestNotification, testNotification } from '@checkout/invoicebox/testing';
+import { runLoad, scratchDatabase } from '@checkout/testkit';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import postgres from 'postgres';
 import { UNLIMITED } from '../src/limits/config.js';
 import { createLogger } from '../src/logger.js';
 import { payFromNotificationStatement } from '../src/orders/transitions.js';
 import { startApi } from '../src/server.js';
-import { runLoad, scratchDatabase } from './scratch-db.js';
 import { sendFromWorker } from './sender-worker.js';
 
 export type ThroughputResult = {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createInvoiceboxClient, DEMO_SHOP } from '@checkout/invoicebox';
 import { startSandbox } from '@checkout/sandbox';
+import { percentile, scratchDatabase } from '@checkout/testkit';
 import { createTRPCClient, httpBatchLink } from '@trpc/client';
 import postgres from 'postgres';
 import { UNLIMITED } from '../src/limits/config.js';
@@ -9,7 +10,6 @@ import { basketFromLines } from '../src/orders/basket-from-lines.js';
 import { buildCreateOrderRequest } from '../src/orders/invoicebox-request.js';
 import { startApi } from '../src/server.js';
 import type { AppRouter } from '../src/trpc/root.js';
-import { percentile, scratchDatabase } from './scratch-db.js';
 
 export type LatencyResult = {
   samples: number;

@@ -27,7 +27,7 @@ if (isMain) {
 | orders.create p50, ms (${creation.samples} sequential) | ${f(creation.apiP50)} | ${f(creation.baselineP50)} | ${f(creation.apiP50 / creation.baselineP50, 2)} |
 | orders.create p99, ms | ${f(creation.apiP99)} | ${f(creation.baselineP99)} | ${f(creation.apiP99 / creation.baselineP99, 2)} |
 
-Baselines: the same SQL transaction (insert notification + guarded update + event) sent directly through
-postgres.js with the same pool size; createOrder called on the sandbox directly plus one INSERT.`);
+Baselines: the route's own prepared statement (payFromNotificationStatement) sent directly through postgres.js
+with the same pool size; the createOrder request the shop builds, sent to the sandbox directly, plus one INSERT.`);
   process.exit(0);
 }

@@ -15,6 +15,8 @@ export type ApiConfig = {
   signatureAlgorithm: NotificationSignatureAlgorithm;
   /** Where Invoicebox reaches us: notifications go to `${publicApiUrl}/webhooks/invoicebox`. */
   publicApiUrl: string;
+  /** False in gate-only mode: orders are created without a notificationUrl. */
+  webhookNotifications: boolean;
   /** The shop's origin: success/fail/return pages and CORS (any loopback spelling of it, lib/storefront-origins.ts). */
   storefrontUrl: string;
   /** Invoicebox's API; payment links must point at its payment site (orders/payment-url.ts). */

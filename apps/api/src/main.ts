@@ -51,7 +51,9 @@ const api = await startApi({
   },
   ...(env.METRICS_TOKEN ? { metricsToken: env.METRICS_TOKEN } : {}),
   // gate: no inbound URL needed (the webhook route stays, for `both` and for a later switch back).
-  ...(env.INVOICEBOX_NOTIFY_VIA === 'webhook' ? {} : { gate: { url: env.INVOICEBOX_GATE_URL } }),
+  ...(env.INVOICEBOX_NOTIFY_VIA === 'webhook'
+    ? {}
+    : { gate: { url: env.INVOICEBOX_GATE_URL, only: env.INVOICEBOX_NOTIFY_VIA === 'gate' } }),
 }).catch((error: unknown) => {
   log.fatal({ err: safeError(error) }, 'api failed to start');
   process.exit(1);

@@ -133,6 +133,7 @@ export async function startApi(opts: StartApiOptions): Promise<RunningApi> {
     notificationKey: opts.notificationKey ?? DEMO_SHOP.notificationKey,
     signatureAlgorithm: opts.signatureAlgorithm ?? 'sha1',
     publicApiUrl: opts.publicApiUrl?.replace(/\/+$/, '') ?? '',
+    webhookNotifications: !opts.gate?.only,
     storefrontUrl: opts.storefrontUrl.replace(/\/+$/, ''),
     invoiceboxApiUrl: opts.invoiceboxApiUrl,
     adminToken: opts.adminToken,

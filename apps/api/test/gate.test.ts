@@ -10,9 +10,9 @@ import { loadEnv } from '../src/env.js';
 import { createLogger } from '../src/logger.js';
 import { type RunningApi, type StartApiOptions, startApi } from '../src/server.js';
 import type { AppRouter } from '../src/trpc/root.js';
-import { DRIVERS, openTestDatabase, resetTables } from './support/databases.js';
+import { openTestDatabase, RELAXED_LIMITS, resetTables } from '../testing/index.js';
+import { DRIVERS } from './support/databases.js';
 import { checkoutInput, waitForStatus } from './support/fixtures.js';
-import { RELAXED_LIMITS } from './support/harness.js';
 
 /** Port 9 (discard): nothing answers there, as for a shop on a laptop with no public URL. */
 const NOWHERE = 'http://127.0.0.1:9';

@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../src/db/client.js';
 import { CONCURRENT_INDEXES } from '../src/db/concurrent-indexes.js';
 import { assertMigrated, migrateDatabase, SchemaBehindError } from '../src/db/migrate.js';
-import { DRIVERS, openTestDatabase } from './support/databases.js';
+import { openTestDatabase } from '../testing/index.js';
+import { DRIVERS } from './support/databases.js';
 
 for (const driver of DRIVERS) {
   describe.skipIf(driver.skip)(`staff-view indexes in the migrations (${driver.name})`, () => {

@@ -1,7 +1,7 @@
-import { TRPCError } from '@trpc/server';
 import { asc, eq } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { notifications, orderEvents, refunds } from '../db/schema.js';
+import { NotFound } from '../errors.js';
 import { loadOrder, loadOrderLines } from '../orders/load-order.js';
 import { toPublicLine } from '../orders/public-order.js';
 import type { OrderStatus } from '../orders/status.js';
@@ -14,7 +14,7 @@ export const ORDER_REFUND_REQUESTS_SHOWN = 10;
 /** Everything staff need about one order, including its history. */
 export async function loadOrderDetails(db: Db, id: string) {
   const order = await loadOrder(db, id);
-  if (!order) throw new TRPCError({ code: 'NOT_FOUND', message: `order ${id} not found` });
+  if (!order) throw new NotFound(`order ${id} not found`);
   const [lines, notes, events, refundRows, requests] = await Promise.all([
     loadOrderLines(db, id),
     db.select().from(notifications).where(eq(notifications.orderId, id)).orderBy(asc(notifications.id)),

@@ -6,6 +6,8 @@ import { applyGateNotification } from './apply-gate-notification.js';
 export type GateOptions = {
   /** `wss://ws-gate.invoicebox.ru/v3/gate/rpc`, or the sandbox's `ws://localhost:4010/v3/gate/rpc`. */
   url: string;
+  /** Gate only (INVOICEBOX_NOTIFY_VIA=gate): new orders carry no notificationUrl, so Invoicebox never posts to a URL nobody serves. */
+  only?: boolean;
   backoff?: GateBackoff;
 };
 

@@ -53,7 +53,7 @@ export function buildCreateOrderRequest(
     expirationDate: atomDate(order.expiresAt ?? new Date(Date.now() + config.orderTtlMs)),
     basketItems: toBasketItems(basket.lines),
     customer,
-    notificationUrl: `${config.publicApiUrl}/webhooks/invoicebox`,
+    ...(config.webhookNotifications ? { notificationUrl: `${config.publicApiUrl}/webhooks/invoicebox` } : {}),
     successUrl: orderPageUrl(config, order.id, 'success'),
     failUrl: orderPageUrl(config, order.id, 'fail'),
     returnUrl: orderPageUrl(config, order.id, 'return'),

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { type RunningApi, startApi, UNLIMITED } from '@checkout/api';
-import { loopback } from '../free-port.js';
-import { runLoad } from '../load.js';
+import { loopback, runLoad } from '@checkout/testkit';
 import { deliver, paymentNotification } from '../notification-body.js';
 
 export type EngineResult = { engine: 'pglite' | 'postgres'; perSecond: number; applied: number };

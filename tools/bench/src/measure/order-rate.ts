@@ -2,9 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { startApi, UNLIMITED } from '@checkout/api';
 import { createInvoiceboxClient, DEMO_SHOP } from '@checkout/invoicebox';
 import { startSandbox } from '@checkout/sandbox';
+import { loopback, percentile, runLoad } from '@checkout/testkit';
 import postgres from 'postgres';
-import { loopback } from '../free-port.js';
-import { percentile, runLoad } from '../load.js';
 import { checkoutInput, trpcMutate } from '../trpc-http.js';
 import { BENCH_BASKET, createOrderRequest } from './create-order-request.js';
 

@@ -1,9 +1,8 @@
 import { cpus, loadavg } from 'node:os';
 import { startApi, UNLIMITED } from '@checkout/api';
+import { percentile, startTempPostgres, type TempPostgres } from '@checkout/testkit';
 import postgres from 'postgres';
-import { percentile } from '../load.js';
 import { markdownTable, num } from '../table.js';
-import { startTempPostgres, type TempPostgres } from '../temp-postgres.js';
 import { disableAutoExplain, enableAutoExplain, marker, type PlanSlice, readPlans } from './explain-log.js';
 import { type SeedResult, seedOrders } from './seed.js';
 import { PAGE_SIZE, pickTargets, staffViews, type Timing, timeView } from './views.js';

@@ -1,6 +1,6 @@
 import type { RunningApi } from '@checkout/api';
+import { percentile } from '@checkout/testkit';
 import type postgres from 'postgres';
-import { percentile } from '../load.js';
 
 type Caller = ReturnType<RunningApi['caller']>;
 
