@@ -46,9 +46,12 @@ it('ships the built JS, types and their maps, README and licence, and nothing of
 it('publishes zod and ws (loaded only by connectGate) as its only dependencies and no workspace-only export condition', async () => {
   const manifest = JSON.parse(await run('tar', ['xzf', tarball, '-O', 'package/package.json'], HERE));
   expect(Object.keys(manifest.dependencies)).toEqual(['ws', 'zod']);
-  expect(manifest.dependencies.zod).toBe(
-    JSON.parse(readFileSync(`${SDK_DIR}package.json`, 'utf8')).dependencies.zod,
-  );
+  // The workspace pins zod once, in pnpm-workspace.yaml's catalog; packing must write that exact version.
+  const catalogZod = readFileSync(`${SDK_DIR}../../pnpm-workspace.yaml`, 'utf8').match(
+    /^ {2}zod: (\S+)$/m,
+  )?.[1];
+  expect(JSON.parse(readFileSync(`${SDK_DIR}package.json`, 'utf8')).dependencies.zod).toBe('catalog:');
+  expect(manifest.dependencies.zod).toBe(catalogZod);
   expect(manifest.peerDependencies).toBeUndefined();
   expect(JSON.stringify(manifest.exports)).not.toContain('@checkout/source');
   expect(Object.keys(manifest.exports)).toEqual(['.', './web', './testing', './package.json']);
