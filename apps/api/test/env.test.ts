@@ -1,6 +1,7 @@
 import { DEMO_SHOP } from '@checkout/invoicebox';
 import { describe, expect, it } from 'vitest';
 import { DEMO_ADMIN_TOKEN, EnvError, loadEnv } from '../src/env.js';
+import { REAL_SHOP_ENV } from './support/fixtures.js';
 
 describe('loadEnv', () => {
   it('falls back to the local demo setup', () => {
@@ -47,12 +48,7 @@ describe('loadEnv', () => {
 });
 
 describe('loadEnv outside a local setup', () => {
-  const shop = {
-    INVOICEBOX_TOKEN: 'a-real-shop-token-0123456789',
-    INVOICEBOX_MERCHANT_ID: '2f4b8a6e-3c1d-4e5f-9a7b-0c1d2e3f4a5b',
-    INVOICEBOX_NOTIFICATION_KEY: 'a-real-notification-key-01234',
-    ADMIN_TOKEN: 'x'.repeat(32),
-  };
+  const shop = REAL_SHOP_ENV;
   const refusal = (source: NodeJS.ProcessEnv): string => {
     try {
       loadEnv(source);

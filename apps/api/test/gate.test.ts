@@ -12,18 +12,13 @@ import { type RunningApi, type StartApiOptions, startApi } from '../src/server.j
 import type { AppRouter } from '../src/trpc/root.js';
 import { openTestDatabase, RELAXED_LIMITS, resetTables } from '../testing/index.js';
 import { DRIVERS } from './support/databases.js';
-import { checkoutInput, waitForStatus } from './support/fixtures.js';
+import { checkoutInput, REAL_SHOP_ENV, waitForStatus } from './support/fixtures.js';
 
 /** Port 9 (discard): nothing answers there, as for a shop on a laptop with no public URL. */
 const NOWHERE = 'http://127.0.0.1:9';
 
 describe('gate settings', () => {
-  const shop = {
-    INVOICEBOX_TOKEN: 'a-real-shop-token',
-    INVOICEBOX_MERCHANT_ID: '0190aaaa-bbbb-7ccc-8ddd-eeeeeeeeeeee',
-    INVOICEBOX_NOTIFICATION_KEY: 'a-real-notification-key',
-    ADMIN_TOKEN: 'x'.repeat(40),
-  };
+  const shop = REAL_SHOP_ENV;
 
   it('defaults to the webhook, with the gate beside the sandbox or at Invoicebox', () => {
     expect(loadEnv({})).toMatchObject({

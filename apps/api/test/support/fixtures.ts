@@ -44,3 +44,11 @@ export async function waitForStatus(api: RunningApi, id: string, status: string,
     { timeout, interval: 50 },
   );
 }
+
+/** A real shop's settings (no demo secret): what loadEnv needs outside a local setup. */
+export const REAL_SHOP_ENV = {
+  INVOICEBOX_TOKEN: 'a-real-shop-token-0123456789',
+  INVOICEBOX_MERCHANT_ID: '2f4b8a6e-3c1d-4e5f-9a7b-0c1d2e3f4a5b',
+  INVOICEBOX_NOTIFICATION_KEY: 'a-real-notification-key-01234',
+  ADMIN_TOKEN: 'x'.repeat(32),
+};

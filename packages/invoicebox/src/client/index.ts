@@ -1,12 +1,4 @@
-export type {
-  CreateCorrectionOrderRequest,
-  FindOrdersParams,
-  FindRefundsParams,
-  InvoiceboxClientOptions,
-  ListShipmentsParams,
-  PageParams,
-  RefundWithFeeParams,
-} from './client-params.js';
+export type * from './client-params.js';
 export { createInvoiceboxClient, type InvoiceboxClient } from './create-client.js';
 export {
   type HttpErrorInit,
