@@ -1,9 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { importSpecifiers } from '../src/boundaries/import-specifiers.js';
 import { upwardReason } from '../src/boundaries/layer-rules.js';
+import { findModuleCycle, moduleGraph } from '../src/boundaries/module-graph.js';
 import { sourceFiles } from '../src/boundaries/source-files.js';
 import { findCycle, workspacePackages } from '../src/boundaries/workspace-graph.js';
 
@@ -106,5 +107,45 @@ describe('the repository', () => {
 
   it('has no dependency cycle between workspace packages', () => {
     expect(findCycle(graph)).toBeNull();
+  });
+});
+
+describe('the source', () => {
+  const srcFiles = ['packages', 'apps', 'tools', 'tooling'].flatMap((floor) =>
+    readdirSync(join(ROOT, floor), { withFileTypes: true })
+      .filter((entry) => entry.isDirectory() && existsSync(join(ROOT, floor, entry.name, 'src')))
+      .flatMap((entry) => sourceFiles(join(ROOT, floor, entry.name, 'src'))),
+  );
+
+  it('finds a cycle when there is one', () => {
+    const graph = new Map([
+      ['a', ['b']],
+      ['b', ['c']],
+      ['c', ['a']],
+    ]);
+    expect(findModuleCycle(graph)).toEqual(['a', 'b', 'c', 'a']);
+    expect(
+      findModuleCycle(
+        new Map([
+          ['a', ['b']],
+          ['b', []],
+        ]),
+      ),
+    ).toBeNull();
+  });
+
+  it('has no import cycle between modules', () => {
+    expect(srcFiles.length).toBeGreaterThan(100);
+    const cycle = findModuleCycle(moduleGraph(srcFiles));
+    expect(cycle?.map((file) => relative(ROOT, file)) ?? null).toBeNull();
+  });
+
+  it('keeps TRPCError in the tRPC layer (routers, trpc/, the server): the domain throws plain errors', () => {
+    const api = join(ROOT, 'apps', 'api', 'src');
+    const outside = sourceFiles(api)
+      .filter((file) => readFileSync(file, 'utf8').includes('TRPCError'))
+      .map((file) => relative(api, file))
+      .filter((file) => !/(^|\/)router\.ts$|^trpc\/|^server\.ts$/.test(file));
+    expect(outside).toEqual([]);
   });
 });
