@@ -39,6 +39,8 @@ export type StackOptions = {
   replicaEnv?: Partial<ReplicaEnv>;
   /** The front balancer moves a refused connection to the next replica (a load balancer's health check). */
   nextOnRefused?: boolean;
+  /** Where the sandbox posts the shop's notifications; default the front balancer's webhook. */
+  notificationUrl?: string;
 };
 
 export type DrillStack = {
@@ -79,7 +81,13 @@ export async function startDrillStack(opts: StackOptions): Promise<DrillStack> {
       rateLimit: false,
       refundCompletionDelayMs: 0,
       log: false,
-      merchants: [{ ...DEMO_SHOP, name: 'Демо-магазин', notificationUrl: `${frontUrl}/webhooks/invoicebox` }],
+      merchants: [
+        {
+          ...DEMO_SHOP,
+          name: 'Демо-магазин',
+          notificationUrl: opts.notificationUrl ?? `${frontUrl}/webhooks/invoicebox`,
+        },
+      ],
     });
     closers.push(() => sandbox.close());
     const sandboxUrl = loopback(sandbox.url);
