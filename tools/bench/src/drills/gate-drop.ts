@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { GATE_DELIVERY_URL } from '@checkout/sandbox';
 import { waitUntil } from '@checkout/testkit';
-import { type DrillStack, onDrillStack, paidFacts, payAll, waitAllPaid } from './stack.js';
+import { type DrillStack, onDrillStack, paidBySource, paidFacts, payAll, waitAllPaid } from './stack.js';
 import { type Drill, seconds } from './types.js';
 
 const ORDERS = 200;
@@ -97,9 +97,7 @@ export const gateDrop: Drill = {
       const gate = await stack.control.gate();
 
       const facts = await paidFacts(stack.sql, ids);
-      const sources = await stack.sql<{ source: string; n: number }[]>`
-        SELECT source, count(*)::int AS n FROM order_events
-        WHERE to_status = 'paid' AND order_id IN ${stack.sql(ids)} GROUP BY source ORDER BY source`;
+      const sources = await paidBySource(stack.sql, ids);
       const deliveries = (await stack.control.deliveries()).filter((d) => d.event === 'payment');
       const dropped = deliveries.filter((d) => d.outcome === 'dropped').length;
       const overGate = deliveries.filter((d) => d.url === GATE_DELIVERY_URL);
@@ -132,7 +130,7 @@ export const gateDrop: Drill = {
           `(max ${(back.at(-1) ?? 0).toFixed(0)} ms), ${seen.size} connections in all, ${gate.connections.length} open ` +
           `at the end; ${dropped} events dropped by the sandbox, ${cutOff} gate deliveries cut off in flight; ` +
           `${facts.paid}/${ORDERS} paid ${convergedIn === null ? `NOT within ${seconds(BOUND_MS)}` : `${seconds(allPaidMs)} after the first payment`} ` +
-          `(by ${sources.map((s) => `${s.source} ${s.n}`).join(', ')}), ${facts.paidTwice} paid twice; ` +
+          `(by ${sources}), ${facts.paidTwice} paid twice; ` +
           `gate pending at the end: ${gate.pending} (reconciler every ${RECONCILE_INTERVAL_MS} ms, min age ${RECONCILE_MIN_AGE_MS} ms)`,
         notes,
       };

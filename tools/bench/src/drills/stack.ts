@@ -226,3 +226,11 @@ export async function paidFacts(sql: postgres.Sql, orderIds: string[]) {
     allPaidOnce: paid === orderIds.length && paidEvents === orderIds.length && paidTwice === 0,
   };
 }
+
+/** Who made the orders paid ("notification 177, reconciler 23"): order_events by source. */
+export async function paidBySource(sql: postgres.Sql, orderIds: string[]): Promise<string> {
+  const rows = await sql<{ source: string; n: number }[]>`
+    SELECT source, count(*)::int AS n FROM order_events
+    WHERE to_status = 'paid' AND order_id IN ${sql(orderIds)} GROUP BY source ORDER BY source`;
+  return rows.map((r) => `${r.source} ${r.n}`).join(', ');
+}
