@@ -21,6 +21,9 @@ export type ReplicaEnv = {
   INVOICEBOX_TOKEN?: string;
   INVOICEBOX_MERCHANT_ID?: string;
   INVOICEBOX_NOTIFICATION_KEY?: string;
+  /** As in apps/api/src/env.ts; the gate defaults to the one beside INVOICEBOX_API_URL (the sandbox's). */
+  INVOICEBOX_NOTIFY_VIA?: 'webhook' | 'gate' | 'both';
+  INVOICEBOX_GATE_URL?: string;
   RECONCILE_INTERVAL_MS?: string;
   RECONCILE_MIN_AGE_MS?: string;
   POOL_SIZE?: string;

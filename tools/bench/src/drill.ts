@@ -9,6 +9,7 @@ import { abuse } from './drills/abuse.js';
 import { crash } from './drills/crash.js';
 import { databaseOutage } from './drills/database-outage.js';
 import { duplicateStorm } from './drills/duplicate-storm.js';
+import { gateDrop } from './drills/gate-drop.js';
 import { gracefulStop } from './drills/graceful-stop.js';
 import { hostileInput } from './drills/hostile-input.js';
 import { invoiceboxOutage } from './drills/invoicebox-outage.js';
@@ -27,6 +28,7 @@ const ALL: Drill[] = [
   secrets,
   gracefulStop,
   abuse,
+  gateDrop,
 ];
 
 async function runDrill(drill: Drill, runDir: string): Promise<DrillResult & { ms: number }> {

@@ -1,4 +1,4 @@
-import { onDrillStack, paidFacts, payAll, waitAllPaid } from './stack.js';
+import { onDrillStack, paidBySource, paidFacts, payAll, waitAllPaid } from './stack.js';
 import { type Drill, seconds } from './types.js';
 
 const ORDERS = 100;
@@ -33,16 +33,14 @@ export const lostNotifications: Drill = {
       const facts = await paidFacts(stack.sql, ids);
       const deliveries = (await stack.control.deliveries()).filter((d) => d.event === 'payment');
       const dropped = new Set(deliveries.filter((d) => d.outcome === 'dropped').map((d) => d.orderId)).size;
-      const sources = await stack.sql<{ source: string; n: number }[]>`
-      SELECT source, count(*)::int AS n FROM order_events
-      WHERE to_status = 'paid' AND order_id IN ${stack.sql(ids)} GROUP BY source ORDER BY source`;
+      const sources = await paidBySource(stack.sql, ids);
       const pass = convergedIn !== null && facts.allPaidOnce;
       return {
         pass,
         figures:
           `${dropped} of ${ORDERS} notifications dropped; ${facts.paid}/${ORDERS} paid ` +
           `${convergedIn === null ? `NOT within ${seconds(BOUND_MS)}` : `${seconds(performance.now() - paidAt)} after the last payment (bound ${seconds(BOUND_MS)})`}; ` +
-          `paid by: ${sources.map((s) => `${s.source} ${s.n}`).join(', ')}; ${facts.paidTwice} paid twice ` +
+          `paid by: ${sources}; ${facts.paidTwice} paid twice ` +
           `(reconciler every ${RECONCILE_INTERVAL_MS} ms, min age ${RECONCILE_MIN_AGE_MS} ms)`,
         notes: [],
       };

@@ -39,6 +39,8 @@ export type StackOptions = {
   replicaEnv?: Partial<ReplicaEnv>;
   /** The front balancer moves a refused connection to the next replica (a load balancer's health check). */
   nextOnRefused?: boolean;
+  /** Where the sandbox posts the shop's notifications; default the front balancer's webhook. */
+  notificationUrl?: string;
 };
 
 export type DrillStack = {
@@ -79,7 +81,13 @@ export async function startDrillStack(opts: StackOptions): Promise<DrillStack> {
       rateLimit: false,
       refundCompletionDelayMs: 0,
       log: false,
-      merchants: [{ ...DEMO_SHOP, name: 'Демо-магазин', notificationUrl: `${frontUrl}/webhooks/invoicebox` }],
+      merchants: [
+        {
+          ...DEMO_SHOP,
+          name: 'Демо-магазин',
+          notificationUrl: opts.notificationUrl ?? `${frontUrl}/webhooks/invoicebox`,
+        },
+      ],
     });
     closers.push(() => sandbox.close());
     const sandboxUrl = loopback(sandbox.url);
@@ -217,4 +225,12 @@ export async function paidFacts(sql: postgres.Sql, orderIds: string[]) {
     /** Every order paid, each by exactly one transition: what every payment drill must end with. */
     allPaidOnce: paid === orderIds.length && paidEvents === orderIds.length && paidTwice === 0,
   };
+}
+
+/** Who made the orders paid ("notification 177, reconciler 23"): order_events by source. */
+export async function paidBySource(sql: postgres.Sql, orderIds: string[]): Promise<string> {
+  const rows = await sql<{ source: string; n: number }[]>`
+    SELECT source, count(*)::int AS n FROM order_events
+    WHERE to_status = 'paid' AND order_id IN ${sql(orderIds)} GROUP BY source ORDER BY source`;
+  return rows.map((r) => `${r.source} ${r.n}`).join(', ');
 }

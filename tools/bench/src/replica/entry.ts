@@ -5,11 +5,15 @@ import { loadLimitsConfig, startApi, UNLIMITED } from '@checkout/api';
 const env = process.env;
 const num = (name: string) => (env[name] ? Number(env[name]) : undefined);
 const reconcileIntervalMs = num('RECONCILE_INTERVAL_MS');
+const invoiceboxApiUrl = env.INVOICEBOX_API_URL ?? 'http://localhost:4010';
+const notifyVia = env.INVOICEBOX_NOTIFY_VIA ?? 'webhook';
+// As apps/api/src/env.ts does for a non-Invoicebox host: the sandbox serves its gate beside its API.
+const gateUrl = env.INVOICEBOX_GATE_URL ?? `${invoiceboxApiUrl.replace(/^http/, 'ws')}/v3/gate/rpc`;
 
 const api = await startApi({
   port: num('PORT') ?? 0,
   ...(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : {}),
-  invoiceboxApiUrl: env.INVOICEBOX_API_URL ?? 'http://localhost:4010',
+  invoiceboxApiUrl,
   ...(env.INVOICEBOX_TOKEN ? { invoiceboxToken: env.INVOICEBOX_TOKEN } : {}),
   ...(env.INVOICEBOX_MERCHANT_ID ? { merchantId: env.INVOICEBOX_MERCHANT_ID } : {}),
   ...(env.INVOICEBOX_NOTIFICATION_KEY ? { notificationKey: env.INVOICEBOX_NOTIFICATION_KEY } : {}),
@@ -22,6 +26,7 @@ const api = await startApi({
   logLevel: env.LOG_LEVEL ?? 'info',
   // Load drills push hundreds of checkouts from one address; the abuse drill runs with the production limits.
   limits: env.DRILL_LIMITS === 'production' ? loadLimitsConfig(env) : UNLIMITED,
+  ...(notifyVia === 'webhook' ? {} : { gate: { url: gateUrl, only: notifyVia === 'gate' } }),
 });
 process.send?.({ ready: api.url });
 
