@@ -87,8 +87,10 @@ export class Notifier {
     return pending;
   }
 
-  /** No URL to post to: only a shop listening on the gate hears of the event. */
+  /** No URL to post to: only a shop listening on the gate hears of the event (the drop settings apply, as to posts). */
   announce(notification: SentNotification) {
+    const { mode, dropRate } = this.opts.store.data.settings.notifications;
+    if (mode === 'drop' || (dropRate > 0 && Math.random() < dropRate)) return;
     for (const listener of this.listeners) listener.sent(notification);
   }
 
