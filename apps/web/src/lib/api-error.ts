@@ -1,7 +1,7 @@
 // Turns whatever the API (or the network) threw into words a shopper understands, plus per-field hints.
-import { type ErrorData, errorData, NETWORK_MESSAGE } from './error-code';
+import { type ErrorData, errorData } from './error-code';
 
-export { isDefiniteRejection, isRetryableError } from './error-code';
+export { isRetryableError } from './error-code';
 
 export type ApiProblem = {
   /** Sentence for the whole form, in Russian. */
@@ -10,6 +10,8 @@ export type ApiProblem = {
   fields: Record<string, true>;
   code: string | null;
 };
+
+const NETWORK_MESSAGE = 'Нет связи с магазином. Проверьте интернет и попробуйте ещё раз.';
 
 const MESSAGES: Record<string, string> = {
   BAD_REQUEST: 'Сервер не принял данные. Проверьте поля, отмеченные ниже.',
@@ -78,4 +80,15 @@ export function describeApiError(error: unknown): ApiProblem {
     };
   }
   return { message: MESSAGES[code] ?? 'Не получилось выполнить действие. Попробуйте ещё раз.', fields, code };
+}
+
+/** After these the server surely did not create anything, so a fresh idempotency key is safe. */
+export function isDefiniteRejection(error: unknown): boolean {
+  const code = errorData(error)?.code;
+  return (
+    code === 'BAD_REQUEST' ||
+    code === 'PARSE_ERROR' ||
+    code === 'UNPROCESSABLE_CONTENT' ||
+    code === 'NOT_FOUND'
+  );
 }

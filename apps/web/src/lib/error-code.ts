@@ -1,4 +1,4 @@
-// What an API failure is, without the shopper-facing wording: the catalog's first download needs only this.
+// What kind of failure the API (or the network) gave, without the wording: all the first download needs.
 
 export type ErrorData = {
   code?: string;
@@ -7,8 +7,6 @@ export type ErrorData = {
   issues?: unknown;
   fields?: unknown;
 };
-
-export const NETWORK_MESSAGE = 'Нет связи с магазином. Проверьте интернет и попробуйте ещё раз.';
 
 export function errorData(error: unknown): ErrorData | null {
   if (typeof error !== 'object' || error === null || !('data' in error)) return null;
@@ -25,16 +23,5 @@ export function isRetryableError(error: unknown): boolean {
     code === 'BAD_GATEWAY' ||
     code === 'SERVICE_UNAVAILABLE' ||
     code === 'TIMEOUT'
-  );
-}
-
-/** After these the server surely did not create anything, so a fresh idempotency key is safe. */
-export function isDefiniteRejection(error: unknown): boolean {
-  const code = errorData(error)?.code;
-  return (
-    code === 'BAD_REQUEST' ||
-    code === 'PARSE_ERROR' ||
-    code === 'UNPROCESSABLE_CONTENT' ||
-    code === 'NOT_FOUND'
   );
 }

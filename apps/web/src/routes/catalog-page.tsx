@@ -2,14 +2,10 @@ import { formatRub, vatLabel } from '@checkout/invoicebox/web';
 import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense, useEffect } from 'react';
 import { addToCart, useCart } from '../cart/cart-store';
-import { errorData, NETWORK_MESSAGE } from '../lib/error-code';
 import { useTRPC } from '../trpc';
 
 // The cart and its basket arithmetic are not needed to browse and add: they load beside the catalog query, not
 // before the first render.
-// Reading the catalog can only fail on the network or the server: two sentences, not the whole error wording.
-const CATALOG_FAILED = 'Не получилось загрузить каталог. Попробуйте ещё раз через минуту.';
-
 const CartPanel = lazy(() => import('./cart-panel').then((m) => ({ default: m.CartPanel })));
 
 export function CatalogPage() {
@@ -28,7 +24,8 @@ export function CatalogPage() {
         {catalog.isPending && <p aria-live="polite">Загружаем товары…</p>}
         {catalog.isError && (
           <p role="alert" className="error-box">
-            {errorData(catalog.error)?.code ? CATALOG_FAILED : NETWORK_MESSAGE}{' '}
+            {/* Reading the catalog fails only on the network or the server: one sentence covers both. */}
+            Не получилось загрузить каталог. Проверьте интернет и попробуйте ещё раз.{' '}
             <button type="button" onClick={() => catalog.refetch()}>
               Повторить
             </button>
