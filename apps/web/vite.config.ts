@@ -1,4 +1,3 @@
-import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defaultClientConditions, defineConfig, type Plugin } from 'vite';
 
@@ -25,11 +24,6 @@ export default defineConfig({
   plugins: [react(), shopUrl()],
   resolve: {
     conditions: ['@checkout/source', ...defaultClientConditions],
-    alias: {
-      'use-sync-external-store/shim/index.js': fileURLToPath(
-        new URL('src/lib/use-sync-external-store.ts', import.meta.url),
-      ),
-    },
   },
   server: { host: '127.0.0.1', port: 5173, strictPort: true },
   preview: { host: '127.0.0.1', port: 5173, strictPort: true },

@@ -1,6 +1,6 @@
-import { lazy, Suspense, useEffect, useRef } from 'react';
-import { Link, Route, Switch, useLocation } from 'wouter';
+import { type ComponentType, lazy, Suspense, useEffect, useRef } from 'react';
 import { useCart } from './cart/cart-store';
+import { Link, usePathname } from './router';
 import { CatalogPage } from './routes/catalog-page';
 import { NotFoundPage } from './routes/not-found-page';
 
@@ -13,18 +13,43 @@ const OrderPage = lazy(() => import('./routes/order/order-page').then((m) => ({ 
 const AdminOrdersPage = lazy(() => import('./routes/admin').then((m) => ({ default: m.AdminOrdersPage })));
 const AdminOrderPage = lazy(() => import('./routes/admin').then((m) => ({ default: m.AdminOrderPage })));
 
+// A trailing slash is allowed; the captured segment is the page's `id`.
+const ROUTES: [RegExp, ComponentType<{ id: string }>][] = [
+  [/^\/$/, CatalogPage],
+  [/^\/checkout\/?$/i, CheckoutPage],
+  [/^\/orders\/([^/]+)\/?$/i, OrderPage],
+  [/^\/admin\/?$/i, AdminOrdersPage],
+  [/^\/admin\/orders\/([^/]+)\/?$/i, AdminOrderPage],
+];
+
+function decode(segment = ''): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
+function Page({ pathname }: { pathname: string }) {
+  for (const [pattern, Component] of ROUTES) {
+    const match = pattern.exec(pathname);
+    if (match) return <Component id={decode(match[1])} />;
+  }
+  return <NotFoundPage />;
+}
+
 export function App() {
   const count = useCart().reduce((sum, line) => sum + line.quantity, 0);
-  const [location] = useLocation();
+  const pathname = usePathname();
   const mainRef = useRef<HTMLElement>(null);
-  const shownLocation = useRef(location);
+  const shownPathname = useRef(pathname);
 
   // After an in-app navigation, move focus to the new page so keyboard and screen-reader users start there.
   useEffect(() => {
-    if (shownLocation.current === location) return;
-    shownLocation.current = location;
+    if (shownPathname.current === pathname) return;
+    shownPathname.current = pathname;
     mainRef.current?.focus();
-  }, [location]);
+  }, [pathname]);
 
   return (
     <>
@@ -43,14 +68,7 @@ export function App() {
       </header>
       <main id="main" tabIndex={-1} ref={mainRef}>
         <Suspense fallback={<p aria-live="polite">Загружаем…</p>}>
-          <Switch>
-            <Route path="/" component={CatalogPage} />
-            <Route path="/checkout" component={CheckoutPage} />
-            <Route path="/orders/:id" component={OrderPage} />
-            <Route path="/admin" component={AdminOrdersPage} />
-            <Route path="/admin/orders/:id" component={AdminOrderPage} />
-            <Route component={NotFoundPage} />
-          </Switch>
+          <Page pathname={pathname} />
         </Suspense>
       </main>
       <footer className="site-footer">

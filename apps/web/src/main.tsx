@@ -2,7 +2,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app';
-import { isRetryableError } from './lib/api-error';
+import { isRetryableError } from './lib/error-code';
 import { createApiClient, TRPCProvider } from './trpc';
 import './styles.css';
 

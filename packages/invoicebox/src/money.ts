@@ -1,4 +1,8 @@
 import { InvoiceboxMoneyError } from './errors.js';
+import { formatScaledDecimal } from './money-format.js';
+
+// Formatting lives in money-format.ts so a page that only shows prices does not download the parsing.
+export { formatRub, formatScaledDecimal, kopecksToDecimalString } from './money-format.js';
 
 // Decimal strings are parsed digit by digit: multiplying floats by 100 drifts (0.29 * 100 = 28.999999999999996).
 const DECIMAL = /^(-)?(\d+)(?:\.(\d*))?$/;
@@ -32,16 +36,6 @@ export function parseScaledDecimal(value: number | string, scale: number, what: 
   return sign && result !== 0 ? -result : result;
 }
 
-/** Formats an integer count of 1/10^scale units as the shortest decimal string ("37188", 2 -> "371.88"). */
-export function formatScaledDecimal(units: number, scale: number, what: string): string {
-  if (!Number.isSafeInteger(units))
-    throw new InvoiceboxMoneyError(`${what} must be a safe integer, got ${units}`);
-  const digits = String(Math.abs(units)).padStart(scale + 1, '0');
-  const whole = digits.slice(0, digits.length - scale);
-  const fraction = digits.slice(digits.length - scale).replace(/0+$/, '');
-  return `${units < 0 ? '-' : ''}${whole}${fraction ? `.${fraction}` : ''}`;
-}
-
 /** Invoicebox roubles (`371.88` or `"371.88"`) -> integer kopecks (37188). Throws on more than 2 decimals. */
 export function toKopecks(value: number | string): number {
   return parseScaledDecimal(value, 2, 'Amount');
@@ -50,18 +44,4 @@ export function toKopecks(value: number | string): number {
 /** Integer kopecks (37188) -> the JSON number Invoicebox expects (371.88). */
 export function fromKopecks(kopecks: number): number {
   return Number(formatScaledDecimal(kopecks, 2, 'Kopecks'));
-}
-
-/** Kopecks -> decimal string with exactly two places ("371.88", "110.00"). */
-export function kopecksToDecimalString(kopecks: number): string {
-  const text = formatScaledDecimal(kopecks, 2, 'Kopecks');
-  const [whole, fraction = ''] = text.split('.');
-  return `${whole}.${fraction.padEnd(2, '0')}`;
-}
-
-const rub = new Intl.NumberFormat('ru-RU', { style: 'currency', currency: 'RUB' });
-
-/** Kopecks -> "1 234,50 ₽" (ru-RU, non-breaking spaces). Formats the decimal string, so no float rounding. */
-export function formatRub(kopecks: number): string {
-  return rub.format(kopecksToDecimalString(kopecks) as Intl.StringNumericLiteral);
 }

@@ -5,7 +5,8 @@
 export * from './basket/index.js';
 export { isValidInn, KPP_PATTERN } from './customer.js';
 export { InvoiceboxError, InvoiceboxMoneyError } from './errors.js';
-export { formatRub, fromKopecks, kopecksToDecimalString, toKopecks } from './money.js';
+export { fromKopecks, toKopecks } from './money.js';
+export { formatRub, kopecksToDecimalString } from './money-format.js';
 export * from './schemas/index.js';
 export * from './shop-customer.js';
 export { isVatCode, VAT_CODES, type VatCode, type VatRate, vatLabel, vatRate } from './vat.js';

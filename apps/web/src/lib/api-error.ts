@@ -1,12 +1,7 @@
 // Turns whatever the API (or the network) threw into words a shopper understands, plus per-field hints.
+import { type ErrorData, errorData } from './error-code';
 
-type ErrorData = {
-  code?: string;
-  httpStatus?: number;
-  zodError?: unknown;
-  issues?: unknown;
-  fields?: unknown;
-};
+export { isRetryableError } from './error-code';
 
 export type ApiProblem = {
   /** Sentence for the whole form, in Russian. */
@@ -15,6 +10,8 @@ export type ApiProblem = {
   fields: Record<string, true>;
   code: string | null;
 };
+
+const NETWORK_MESSAGE = 'Нет связи с магазином. Проверьте интернет и попробуйте ещё раз.';
 
 const MESSAGES: Record<string, string> = {
   BAD_REQUEST: 'Сервер не принял данные. Проверьте поля, отмеченные ниже.',
@@ -33,14 +30,6 @@ const MESSAGES: Record<string, string> = {
   GATEWAY_TIMEOUT: 'Платёжный сервис не ответил вовремя. Попробуйте ещё раз через минуту.',
   INTERNAL_SERVER_ERROR: 'Что-то пошло не так на нашей стороне. Попробуйте ещё раз через минуту.',
 };
-
-const NETWORK_MESSAGE = 'Нет связи с магазином. Проверьте интернет и попробуйте ещё раз.';
-
-function errorData(error: unknown): ErrorData | null {
-  if (typeof error !== 'object' || error === null || !('data' in error)) return null;
-  const data = (error as { data?: unknown }).data;
-  return typeof data === 'object' && data !== null ? (data as ErrorData) : null;
-}
 
 function lastKey(path: unknown): string | null {
   if (!Array.isArray(path)) return typeof path === 'string' ? (path.split('.').pop() ?? null) : null;
@@ -91,18 +80,6 @@ export function describeApiError(error: unknown): ApiProblem {
     };
   }
   return { message: MESSAGES[code] ?? 'Не получилось выполнить действие. Попробуйте ещё раз.', fields, code };
-}
-
-/** Network trouble and server hiccups may pass; a wrong id or token will not. */
-export function isRetryableError(error: unknown): boolean {
-  const code = errorData(error)?.code;
-  return (
-    !code ||
-    code === 'INTERNAL_SERVER_ERROR' ||
-    code === 'BAD_GATEWAY' ||
-    code === 'SERVICE_UNAVAILABLE' ||
-    code === 'TIMEOUT'
-  );
 }
 
 /** After these the server surely did not create anything, so a fresh idempotency key is safe. */

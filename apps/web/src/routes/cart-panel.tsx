@@ -1,9 +1,9 @@
 import { formatRub } from '@checkout/invoicebox/web';
 import { useEffect } from 'react';
-import { Link } from 'wouter';
 import { MAX_QUANTITY } from '../cart/cart-storage';
 import { pruneCart, setQuantity, useCart } from '../cart/cart-store';
 import { priceCart } from '../cart/cart-totals';
+import { Link } from '../router';
 import type { Product } from '../trpc';
 import { Totals } from './totals';
 

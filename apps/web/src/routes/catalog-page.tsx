@@ -2,7 +2,6 @@ import { formatRub, vatLabel } from '@checkout/invoicebox/web';
 import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense, useEffect } from 'react';
 import { addToCart, useCart } from '../cart/cart-store';
-import { describeApiError } from '../lib/api-error';
 import { useTRPC } from '../trpc';
 
 // The cart and its basket arithmetic are not needed to browse and add: they load beside the catalog query, not
@@ -25,7 +24,8 @@ export function CatalogPage() {
         {catalog.isPending && <p aria-live="polite">Загружаем товары…</p>}
         {catalog.isError && (
           <p role="alert" className="error-box">
-            {describeApiError(catalog.error).message}{' '}
+            {/* Reading the catalog fails only on the network or the server: one sentence covers both. */}
+            Не получилось загрузить каталог. Проверьте интернет и попробуйте ещё раз.{' '}
             <button type="button" onClick={() => catalog.refetch()}>
               Повторить
             </button>

@@ -1,10 +1,10 @@
 import { formatRub } from '@checkout/invoicebox/web';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { Link, useParams } from 'wouter';
 import { describeApiError } from '../../lib/api-error';
 import { formatDate } from '../../lib/format-date';
 import { isAwaitingPayment } from '../../lib/order-status';
+import { Link } from '../../router';
 import { type AdminOrder, useTRPC } from '../../trpc';
 import { LinesTable } from '../order/lines-table';
 import { StatusLine } from '../order/status-line';
@@ -29,8 +29,7 @@ function settledRefunds(order: AdminOrder): string {
   return order.refunds.map((refund) => `${refund.id}:${refund.status}`).join(',');
 }
 
-export function AdminOrderPage() {
-  const { id = '' } = useParams<{ id: string }>();
+export function AdminOrderPage({ id }: { id: string }) {
   return <AdminGate>{(signOut) => <OrderDetails id={id} signOut={signOut} />}</AdminGate>;
 }
 

@@ -1,9 +1,9 @@
 import { formatRub } from '@checkout/invoicebox/web';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useState } from 'react';
-import { Link } from 'wouter';
 import { formatDate } from '../../lib/format-date';
 import { ORDER_STATUS_LABELS, ORDER_STATUSES, type OrderStatus } from '../../lib/order-status';
+import { Link } from '../../router';
 import { useTRPC } from '../../trpc';
 import { AdminError, AdminGate } from './admin-gate';
 

@@ -1,11 +1,11 @@
 import { formatRub } from '@checkout/invoicebox/web';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
-import { Link } from 'wouter';
 import { clearCart, useCart } from '../../cart/cart-store';
 import { priceCart } from '../../cart/cart-totals';
 import { describeApiError, isDefiniteRejection } from '../../lib/api-error';
 import { isAllowedPaymentUrl } from '../../lib/payment-url';
+import { Link } from '../../router';
 import { useTRPC } from '../../trpc';
 import { CartPanel } from '../cart-panel';
 import { CustomerFields } from './customer-fields';

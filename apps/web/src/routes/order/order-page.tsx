@@ -1,9 +1,9 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { Link, useParams, useSearch } from 'wouter';
 import { describeApiError } from '../../lib/api-error';
 import { isAwaitingPayment, isPaidLike, isUnpaidFinal } from '../../lib/order-status';
 import { allowedPaymentUrl } from '../../lib/payment-url';
+import { Link, useSearch } from '../../router';
 import { useTRPC } from '../../trpc';
 import { OrderLines } from './order-lines';
 import { RefundRequest } from './refund-request';
@@ -19,8 +19,7 @@ const orderMissing = (error: unknown) => {
 };
 
 /** The order's real state comes from the API; the return URL's `result` only picks the wording. */
-export function OrderPage() {
-  const { id = '' } = useParams<{ id: string }>();
+export function OrderPage({ id }: { id: string }) {
   const result = new URLSearchParams(useSearch()).get('result');
   const trpc = useTRPC();
   const queryClient = useQueryClient();

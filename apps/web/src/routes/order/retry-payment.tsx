@@ -1,7 +1,7 @@
-import { useLocation } from 'wouter';
 import { replaceCart } from '../../cart/cart-store';
 import { isAwaitingPayment } from '../../lib/order-status';
 import { allowedPaymentUrl } from '../../lib/payment-url';
+import { navigate } from '../../router';
 import type { PublicOrder } from '../../trpc';
 
 const HEADLINES: Record<string, string> = {
@@ -11,7 +11,6 @@ const HEADLINES: Record<string, string> = {
 
 /** After a declined or abandoned payment: pay the same order again, or start over from its lines. */
 export function RetryPayment({ order }: { order: PublicOrder }) {
-  const [, navigate] = useLocation();
   const paymentUrl = allowedPaymentUrl(order.paymentUrl);
   const payable = isAwaitingPayment(order.status) && paymentUrl;
   const startOver = () => {
