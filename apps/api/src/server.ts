@@ -138,13 +138,7 @@ export async function startApi(opts: StartApiOptions): Promise<RunningApi> {
     adminToken: opts.adminToken,
     orderTtlMs: 24 * 60 * 60 * 1000,
   };
-  const abuse = await openAbuseLimits(
-    opts,
-    database,
-    invoiceboxOptions,
-    log,
-    onInvoiceboxResponse,
-  ).catch(
+  const abuse = await openAbuseLimits(opts, database, invoiceboxOptions, log, onInvoiceboxResponse).catch(
     async (error: unknown) => {
       if (ownDatabase) await database.close();
       throw error;
