@@ -14,7 +14,7 @@ export function instrumentServer(
   opts: { metricsToken?: string | undefined; procedures: readonly string[] },
 ): void {
   const procedures = new Set(opts.procedures);
-  app.addHook('onResponse', async (request, reply) => {
+  app.addHook('onResponse', (request, reply, done) => {
     let route = request.routeOptions.url ?? 'unmatched';
     if (route === '/trpc/:path') {
       // Only known names: a label per arbitrary path would let any client grow the series without bound.
@@ -22,6 +22,7 @@ export function instrumentServer(
       route = path.includes(',') ? 'trpc:batch' : procedures.has(path) ? `trpc:${path}` : 'trpc:unknown';
     }
     observeRequest(route, request.method, reply.statusCode, reply.elapsedTime / 1000);
+    done();
   });
 
   app.get('/metrics', async (request, reply) => {

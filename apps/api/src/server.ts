@@ -1,4 +1,3 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomBytes } from 'node:crypto';
 import {
   DEMO_SHOP,
@@ -15,6 +14,7 @@ import type { ApiConfig, Deps } from './deps.js';
 import { type GateOptions, listenGate } from './gate/listen-gate.js';
 import { safeError } from './lib/safe-error.js';
 import { storefrontOrigins } from './lib/storefront-origins.js';
+import type { OnInvoiceboxResponse } from './limits/budgeted-invoicebox.js';
 import type { LimitsOptions } from './limits/config.js';
 import type { OnLimitRejected } from './limits/events.js';
 import { openAbuseLimits } from './limits/open-abuse-limits.js';
@@ -82,9 +82,10 @@ export type RunningApi = {
 };
 
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
+const requestIdPrefix = `${randomBytes(9).toString('base64url')}-`;
+let requestCount = 0;
 
 export async function startApi(opts: StartApiOptions): Promise<RunningApi> {
-  const requestLog = new AsyncLocalStorage<Logger>();
   const log = opts.logger ?? createLogger(opts.logLevel ?? 'info');
   const ownDatabase = !opts.database;
   const database: Database =
@@ -111,22 +112,22 @@ export async function startApi(opts: StartApiOptions): Promise<RunningApi> {
     timeoutMs: 15_000,
     ...(opts.invoiceboxRetry ? { retry: opts.invoiceboxRetry } : {}),
     fetch: countingFetch(),
-    // With the request's logger when there is one, so our request id and Invoicebox's X-Request-Id share a line.
-    onResponse: (info) => {
-      observeInvoiceboxCall(info.method, info.path, info.status, info.durationMs);
-      (requestLog.getStore() ?? log).info(
-        {
-          invoicebox: {
-            method: info.method,
-            path: info.path,
-            status: info.status,
-            durationMs: info.durationMs,
-          },
-          invoiceboxRequestId: info.requestId,
+  };
+  // With the request's logger when there is one, so our request id and Invoicebox's X-Request-Id share a line.
+  const onInvoiceboxResponse: OnInvoiceboxResponse = (info, requestLog) => {
+    observeInvoiceboxCall(info.method, info.path, info.status, info.durationMs);
+    (requestLog ?? log).info(
+      {
+        invoicebox: {
+          method: info.method,
+          path: info.path,
+          status: info.status,
+          durationMs: info.durationMs,
         },
-        'invoicebox call',
-      );
-    },
+        invoiceboxRequestId: info.requestId,
+      },
+      'invoicebox call',
+    );
   };
   const config: ApiConfig = {
     merchantId: opts.merchantId ?? DEMO_SHOP.merchantId,
@@ -139,7 +140,7 @@ export async function startApi(opts: StartApiOptions): Promise<RunningApi> {
     adminToken: opts.adminToken,
     orderTtlMs: 24 * 60 * 60 * 1000,
   };
-  const abuse = await openAbuseLimits(opts, database, invoiceboxOptions, log).catch(
+  const abuse = await openAbuseLimits(opts, database, invoiceboxOptions, log, onInvoiceboxResponse).catch(
     async (error: unknown) => {
       if (ownDatabase) await database.close();
       throw error;
@@ -163,10 +164,11 @@ export async function startApi(opts: StartApiOptions): Promise<RunningApi> {
     routerOptions: { maxParamLength: abuse.maxParamLength },
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
+      // A random per-process prefix and a counter: unique across replicas without a CSPRNG call per request.
       // base64url rather than a UUID: all-digit UUID groups look like card numbers to log scanners.
       return typeof given === 'string' && REQUEST_ID.test(given)
         ? given
-        : randomBytes(12).toString('base64url');
+        : `${requestIdPrefix}${(requestCount++).toString(36)}`;
     },
   });
   // No stack, path or internal message in any answer, whatever NODE_ENV says.
@@ -175,16 +177,13 @@ export async function startApi(opts: StartApiOptions): Promise<RunningApi> {
     metricsToken: opts.metricsToken,
     procedures: Object.keys(appRouter._def.procedures),
   });
-  app.addHook('onRequest', (request, _reply, done) => {
-    requestLog.run(request.log, done);
-  });
   let draining = false;
-  // A response finished while draining closes its connection: a kept-alive socket would hold close() open.
-  app.addHook('onSend', async (_request, reply) => {
-    if (draining) void reply.header('connection', 'close');
-  });
-  app.addHook('onSend', async (request, reply) => {
+  // One callback-style hook (no promise per request).
+  app.addHook('onSend', (request, reply, payload, done) => {
     void reply.header('x-request-id', request.id);
+    // A response finished while draining closes its connection: a kept-alive socket would hold close() open.
+    if (draining) void reply.header('connection', 'close');
+    done(null, payload);
   });
   await app.register(cors, {
     // A list (not a string) so the header is sent only to the storefront's own origin(s).
@@ -203,6 +202,7 @@ export async function startApi(opts: StartApiOptions): Promise<RunningApi> {
         maxBatchSize: deps.limits.maxBatchSize,
         createContext: ({ req }): Context => ({
           ...deps,
+          invoicebox: (priority, requestLog = req.log) => deps.invoicebox(priority, requestLog),
           log: req.log,
           authorization: req.headers.authorization,
           staffLogin: rateLimits.staffLogin(req),

@@ -87,6 +87,13 @@ try {
       `sandbox createOrder + one INSERT (p50 ${num(r.baselineP50, 0)} / p99 ${num(r.baselineP99, 0)} ms)`,
       ratio(r.apiPerSecond, r.baselinePerSecond),
     ]);
+    rows.push([
+      `API process RSS, MB, under those ${r.concurrency} shoppers (median of 100 ms samples; peak ${num(r.rssMb.loadPeak, 0)})`,
+      num(r.rssMb.loadMedian, 0),
+      num(r.rssMb.idle, 0),
+      'the same API process idle (started and migrated, nothing served yet)',
+      ratio(r.rssMb.loadMedian, r.rssMb.idle),
+    ]);
   });
   await step('sandbox create-order rate (apps/sandbox/bench)', async () => {
     const m = await sandbox.measureCreateOrder({ concurrency: 16, maxRequests: 20_000, maxMs: 3_000 });

@@ -6,14 +6,23 @@ import type { CallWindow, WindowTake } from './budget.js';
 
 type Waiter = { resolve(take: WindowTake): void; reject(error: unknown): void };
 
+/** Slots per window: the count is kept per 1/60th of the window, so a row never holds more than 61 pairs. */
+const SLOTS_PER_WINDOW = 60;
+
 /**
- * The sliding window as one row holding the times (database clock, ms) of the calls in the last window.
- * One statement locks the row, drops expired stamps and adds ours only if they fit, so the lock is held for
+ * The window as one row holding, per slot of windowMs/60, how many calls were made in it: constant work and a
+ * constant-size row whatever the budget (an array of every call's time grew with the calls of the last window).
+ * A call counts until the END of its slot has left the window, so the count never undercounts a true sliding
+ * window: the fleet never makes more than `allowed` calls in any windowMs; at worst a call waits one slot more.
+ * The array holds pairs (-slot, calls): negative slot numbers keep them apart from the plain call times an older
+ * replica writes (each side treats the other's entries as expired, so a rolling upgrade can at most let one
+ * window's calls through twice), and the test reset (`calls = '{}'`) still empties it.
+ * One statement locks the row, drops expired slots and adds ours only if they fit, so the lock is held for
  * the statement alone (never across a round trip) and every replica's attempt is serialised on that row.
- * Its commit does not wait for the disk: a crash can forget the last few stamps, which only lets a few calls
+ * Its commit does not wait for the disk: a crash can forget the last few calls, which only lets a few calls
  * more through once, while waiting for the disk would cost every Invoicebox call a flush.
- * Takes that arrive while this replica's statement is in flight go together in the next one: n slots for n
- * calls, all or none, so the count is exactly what a take per call would write.
+ * Takes that arrive while this replica's statement is in flight go together in the next one: n calls, all or
+ * none, so the count is exactly what a take per call would write.
  */
 export async function postgresCallWindow(db: Db, name: string): Promise<CallWindow> {
   const ensureRow = () =>
@@ -21,27 +30,44 @@ export async function postgresCallWindow(db: Db, name: string): Promise<CallWind
   await ensureRow();
 
   async function take(allowed: number, windowMs: number, count: number): Promise<WindowTake> {
-    const [row] = await runPrepared<{ now: number; taken: boolean; freeing: number | null }>(
+    const slotMs = windowMs / SLOTS_PER_WINDOW;
+    const [row] = await runPrepared<{ now: number; taken: boolean; freeing_slot: number | null }>(
       db,
-      'call_budget_take',
+      'call_budget_take_slots',
       sql`
         WITH lazy_commit AS (
           SELECT set_config('synchronous_commit', 'off', true)
         ), current AS (
           SELECT calls, extract(epoch from clock_timestamp()) * 1000 AS now
           FROM call_budgets WHERE name = ${name} FOR UPDATE
-        ), live AS (
-          SELECT now, array(SELECT c FROM unnest(calls) AS c WHERE c > now - ${windowMs}::float8 ORDER BY c) AS calls
+        ), clock AS (
+          SELECT calls, now, floor(now / ${slotMs}::float8) AS slot,
+            floor((now - ${windowMs}::float8) / ${slotMs}::float8) AS oldest
           FROM current
+        ), live AS (
+          SELECT -clock.calls[i] AS slot, clock.calls[i + 1] AS calls
+          FROM clock, generate_subscripts(clock.calls, 1) AS i
+          WHERE clock.calls[i] < 0 AND -clock.calls[i] >= clock.oldest
+        ), used AS (
+          SELECT coalesce(sum(calls), 0) AS calls FROM live
+        ), kept AS (
+          SELECT live.slot, live.calls + CASE WHEN live.slot = clock.slot THEN ${count}::int ELSE 0 END AS calls
+          FROM live, clock
+          UNION ALL
+          SELECT clock.slot, ${count}::int FROM clock WHERE NOT EXISTS (SELECT 1 FROM live WHERE live.slot = clock.slot)
         ), taken AS (
-          UPDATE call_budgets SET calls = live.calls || array_fill(live.now, ARRAY[${count}::int])
-          FROM live
-          WHERE call_budgets.name = ${name} AND cardinality(live.calls) + ${count}::int <= ${allowed}::int
+          UPDATE call_budgets SET calls = (
+            SELECT array_agg(pair.value ORDER BY kept.slot, pair.position)
+            FROM kept, LATERAL (VALUES (1, -kept.slot), (2, kept.calls)) AS pair(position, value)
+          )
+          FROM used
+          WHERE call_budgets.name = ${name} AND used.calls + ${count}::int <= ${allowed}::int
           RETURNING 1
         )
-        SELECT now::float8 AS now, EXISTS (SELECT 1 FROM taken) AS taken,
-          calls[cardinality(calls) - ${allowed}::int + ${count}::int]::float8 AS freeing
-        FROM live, lazy_commit`,
+        SELECT clock.now::float8 AS now, EXISTS (SELECT 1 FROM taken) AS taken,
+          (SELECT min(slot) FROM (SELECT slot, sum(calls) OVER (ORDER BY slot) AS running FROM live) AS oldest_first
+           WHERE running >= used.calls + ${count}::int - ${allowed}::int)::float8 AS freeing_slot
+        FROM clock, used, lazy_commit`,
     );
     if (!row) {
       // Someone deleted the row (a wiped database): start a fresh window.
@@ -49,9 +75,9 @@ export async function postgresCallWindow(db: Db, name: string): Promise<CallWind
       return take(allowed, windowMs, count);
     }
     if (row.taken) return { taken: true };
-    // Room once enough of the oldest calls have left the window.
-    const freeing = row.freeing ?? row.now;
-    return { taken: false, retryInMs: Math.max(1, Math.ceil(freeing + windowMs - row.now)) };
+    // Room once enough of the oldest slots have left the window (a slot leaves when its end does).
+    const freeingAt = row.freeing_slot === null ? row.now : (row.freeing_slot + 1) * slotMs + windowMs;
+    return { taken: false, retryInMs: Math.max(1, Math.ceil(freeingAt - row.now)) };
   }
 
   const queues = new Map<string, { waiting: Waiter[]; running: boolean }>();

@@ -8,7 +8,7 @@ import { WebhookRejections } from '../webhooks/rejections.js';
 import { createCallBudget } from './budget.js';
 import { postgresCallWindow } from './budget-postgres.js';
 import { redisCallWindow } from './budget-redis.js';
-import { budgetedInvoicebox } from './budgeted-invoicebox.js';
+import { budgetedInvoicebox, type OnInvoiceboxResponse } from './budgeted-invoicebox.js';
 import { type LimitsOptions, loadLimitsConfig, resolveLimits } from './config.js';
 import type { OnLimitRejected } from './events.js';
 import { type RateLimits, registerRateLimits } from './rate-limits.js';
@@ -27,6 +27,7 @@ export async function openAbuseLimits(
   database: Database,
   invoiceboxOptions: InvoiceboxClientOptions,
   log: Logger,
+  onInvoiceboxResponse: OnInvoiceboxResponse,
 ) {
   const limits = opts.limits ? resolveLimits(opts.limits) : loadLimitsConfig();
   const onRejected: OnLimitRejected = (event) => opts.onLimitRejected?.(event);
@@ -46,7 +47,7 @@ export async function openAbuseLimits(
   });
 
   const deps: Pick<Deps, 'invoicebox' | 'limits' | 'onLimitRejected' | 'webhookRejections'> = {
-    invoicebox: budgetedInvoicebox(invoiceboxOptions, budget),
+    invoicebox: budgetedInvoicebox(invoiceboxOptions, budget, onInvoiceboxResponse),
     limits,
     onLimitRejected: onRejected,
     webhookRejections: new WebhookRejections(),
