@@ -2,11 +2,16 @@ import { sql } from 'drizzle-orm';
 import type { Db } from './db/client.js';
 
 /**
- * The reconciler's claim: stamps checked_at on up to batchSize orders Invoicebox may still change, oldest change
- * first, and returns their ids. Due are orders left pending or awaiting payment (orders_unsettled_idx, a partial
- * index over those few) and paid ones with a refund in flight (refunds_open_idx); each side is read in its own
- * ordered, limited scan, because one OR over both would walk every paid order. Rows another replica holds are
- * skipped (FOR UPDATE SKIP LOCKED) and stamped ones wait minAgeMs, so replicas share the work. The status lists
+ * The reconciler's claim: stamps checked_at on up to batchSize orders Invoicebox may still change and returns
+ * their ids. Due are orders left pending or awaiting payment and paid ones with a refund in flight, untouched
+ * (neither changed nor checked) for minAgeMs. Least recently touched first, greatest(updated_at, checked_at),
+ * rather than oldest change first: a checked order goes to the back of the queue, so when more orders are due
+ * than passes can check, every one still gets its turn (by oldest change, the oldest few would be claimed again
+ * each time their stamp aged and the rest would starve). It is also what orders_unsettled_due_idx is sorted by,
+ * so that scan stops after batchSize due rows instead of walking past the ones checked recently. Paid orders
+ * with a refund in flight are read through refunds_open_idx (those few refunds); one OR over both sides would
+ * walk every paid order. Rows another replica holds are skipped (FOR UPDATE SKIP LOCKED), and a row it stamped
+ * meanwhile fails the re-check of the due condition, so replicas never claim an order twice. The status lists
  * are literals so the planner can match them to the partial indexes.
  */
 export async function claimDueOrders(
@@ -19,27 +24,25 @@ export async function claimDueOrders(
     await tx.execute(sql`SET LOCAL synchronous_commit = off`);
     const result = await tx.execute(sql`
       WITH unsettled AS (
-        SELECT o.id, o.updated_at FROM orders o
+        SELECT o.id, greatest(o.updated_at, o.checked_at) AS touched FROM orders o
         WHERE o.status IN ('pending', 'awaiting_payment')
-          AND o.updated_at < now() - ${minAge}::interval
-          AND (o.checked_at IS NULL OR o.checked_at < now() - ${minAge}::interval)
-        ORDER BY o.updated_at
+          AND greatest(o.updated_at, o.checked_at) < now() - ${minAge}::interval
+        ORDER BY greatest(o.updated_at, o.checked_at)
         LIMIT ${opts.batchSize}
         FOR UPDATE SKIP LOCKED
       ), refunding AS (
-        SELECT o.id, o.updated_at FROM orders o
+        SELECT o.id, greatest(o.updated_at, o.checked_at) AS touched FROM orders o
         WHERE o.id IN (SELECT r.order_id FROM refunds r WHERE r.status IN ('pending', 'created'))
           AND o.status IN ('paid', 'partially_refunded')
-          AND o.updated_at < now() - ${minAge}::interval
-          AND (o.checked_at IS NULL OR o.checked_at < now() - ${minAge}::interval)
-        ORDER BY o.updated_at
+          AND greatest(o.updated_at, o.checked_at) < now() - ${minAge}::interval
+        ORDER BY greatest(o.updated_at, o.checked_at)
         LIMIT ${opts.batchSize}
         FOR UPDATE OF o SKIP LOCKED
       )
       UPDATE orders SET checked_at = now()
       WHERE id IN (
         SELECT due.id FROM (SELECT * FROM unsettled UNION ALL SELECT * FROM refunding) due
-        ORDER BY due.updated_at
+        ORDER BY due.touched
         LIMIT ${opts.batchSize})
       RETURNING id`);
     // postgres.js returns an array of rows, PGlite an object with .rows.

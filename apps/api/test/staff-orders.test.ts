@@ -123,6 +123,30 @@ for (const driver of DRIVERS) {
       );
     });
 
+    it('finds any part of an address typed with quotes, backslashes or tsquery operators, literally', async () => {
+      const odd = "d'art.a\\g&n!|(x):*@Example.ru";
+      await database.db.insert(orders).values({
+        id: randomUUID(),
+        status: 'paid',
+        customerType: 'private',
+        customerName: 'Д’Артаньян',
+        customerEmail: odd,
+        customerPhone: '79990000000',
+        amount: 10_000,
+        vatAmount: 1_667,
+        idempotencyKey: randomUUID(),
+      });
+      for (const search of ["D'ART", "'art.a\\g", 'g&n!|(x):*', 'a\\g&n', 'N!|(X']) {
+        expect(
+          (await list({ search })).orders.map((row) => row.customerEmail),
+          search,
+        ).toEqual([odd]);
+      }
+      for (const search of ["d'arx", 'g&n!x', "x):*''"]) {
+        expect((await list({ search })).orders, search).toEqual([]);
+      }
+    });
+
     it('treats LIKE wildcards literally and finds nothing for a search that fits no key', async () => {
       for (const search of ['%', '%%%', '___', '_@', 'no-such@shop.ru', 'ab', '1 2 3', '№ 99999']) {
         expect((await list({ search })).orders, search).toEqual([]);

@@ -1,7 +1,10 @@
-import { eq, ilike, inArray, like, or, type SQL, sql } from 'drizzle-orm';
+import { eq, inArray, like, or, type SQL, sql } from 'drizzle-orm';
 import { orders } from '../db/schema.js';
 
 const escapeLike = (value: string) => value.replace(/[\\%_]/g, (c) => `\\${c}`);
+/** A part of an address as a prefix of one of its suffixes (email_suffixes()): a quoted tsquery lexeme, taken as typed. */
+const suffixQuery = (fragment: string) =>
+  `'${fragment.toLowerCase().replace(/\\/g, '\\\\').replace(/'/g, "''")}':*`;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const PHONE_CHARS = /^[\d\s()+-]+$/;
 
@@ -17,7 +20,7 @@ function wholePhone(digits: string): string[] {
  * ("1234", "№ 1234"; unique btree), our order id or Invoicebox's (equality), a whole phone number (10+ digits,
  * punctuation ignored, as phones are stored as digits; btree) or any part of one (5+ digits; trigram GIN), an
  * e-mail address from its start ("ivan.petrov@…", case ignored; btree on lower()) or any part of one without the
- * "@" (3+ characters; trigram GIN: a whole address would intersect the huge lists of "com", "mai"…).
+ * "@" (3+ characters, case ignored; GIN over the address's suffixes, orders_email_suffix_idx).
  * Shorter fragments would match too much to be useful and find nothing by those keys.
  */
 export function orderSearch(raw: string): SQL | undefined {
@@ -37,7 +40,7 @@ export function orderSearch(raw: string): SQL | undefined {
     if (at > 0) {
       arms.push(sql`lower(${orders.customerEmail}) LIKE ${`${escapeLike(search.toLowerCase())}%`}`);
     } else if (search.length >= 3) {
-      arms.push(ilike(orders.customerEmail, `%${escapeLike(search)}%`));
+      arms.push(sql`email_suffixes(${orders.customerEmail}) @@ ${suffixQuery(search)}::tsquery`);
     }
     // Invoicebox ids are UUIDs today; an id of another shape is still found by equality.
     if (/^[\w.:-]{1,100}$/.test(search)) arms.push(eq(orders.invoiceboxOrderId, search));

@@ -77,13 +77,14 @@ export const orders = pgTable(
     // scanned backward for the staff list's newest-first order.
     index('orders_created_idx').on(t.createdAt, t.number).concurrently(),
     index('orders_status_created_idx').on(t.status, t.createdAt, t.number).concurrently(),
-    index('orders_unsettled_idx')
-      .on(t.updatedAt)
+    index('orders_unsettled_due_idx')
+      .on(sql`greatest(${t.updatedAt}, ${t.checkedAt})`)
       .where(sql`${t.status} IN ('pending', 'awaiting_payment')`)
       .concurrently(),
     index('orders_email_prefix_idx').on(sql`lower(${t.customerEmail}) text_pattern_ops`).concurrently(),
     index('orders_phone_prefix_idx').on(t.customerPhone.op('text_pattern_ops')).concurrently(),
-    index('orders_email_trgm_idx').using('gin', t.customerEmail.op('gin_trgm_ops')).concurrently(),
+    // email_suffixes() is created by drizzle/0003_due_and_email_suffix_indexes.sql.
+    index('orders_email_suffix_idx').using('gin', sql`email_suffixes(${t.customerEmail})`).concurrently(),
     index('orders_phone_trgm_idx').using('gin', t.customerPhone.op('gin_trgm_ops')).concurrently(),
   ],
 );
