@@ -50,30 +50,15 @@ for (const driver of DRIVERS) {
       expect(await status(orderId)).toBe('paid');
     });
 
-    it('answers order_already_paid to a different paid notification for a paid order', async () => {
-      const { orderId, remote } = await awaitingOrder();
-      const first = signedTestNotification({ ...remote, status: 'completed' }, TEST_SIGNING);
-      await deliverNotification(h.api.url, first);
-      const other = signedTestNotification(
-        { ...remote, status: 'completed', paidAt: '2026-01-01T00:00:00+00:00' },
-        TEST_SIGNING,
-      );
-      expect((await deliverNotification(h.api.url, other)).answer).toMatchObject({
-        status: 'error',
-        code: 'order_already_paid',
-      });
-      expect(await status(orderId)).toBe('paid');
-    });
-
-    it('answers order_already_paid when another Invoicebox order pays an order that is already paid', async () => {
+    it.each([
+      ['a different paid notification', { paidAt: '2026-01-01T00:00:00+00:00' }],
+      ['another Invoicebox order paying it again', { id: '44444444-4444-4444-8444-444444444444' }],
+    ])('answers order_already_paid to %s for a paid order, and changes nothing', async (_, patch) => {
       const { orderId, remote } = await awaitingOrder();
       const first = signedTestNotification({ ...remote, status: 'completed' }, TEST_SIGNING);
       await deliverNotification(h.api.url, first);
       const events = await eventCount(orderId);
-      const other = signedTestNotification(
-        { ...remote, id: '44444444-4444-4444-8444-444444444444', status: 'completed' },
-        TEST_SIGNING,
-      );
+      const other = signedTestNotification({ ...remote, status: 'completed', ...patch }, TEST_SIGNING);
       expect((await deliverNotification(h.api.url, other)).answer).toMatchObject({
         status: 'error',
         code: 'order_already_paid',

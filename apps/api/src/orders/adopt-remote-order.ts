@@ -85,6 +85,19 @@ async function awaitPayment(
   return rows.length > 0;
 }
 
+/** A checkout that cannot go on: the order ends `failed`, with why. */
+export async function failCheckout(
+  deps: Deps,
+  orderId: string,
+  reason: string,
+  patch: Parameters<typeof transitionOrder>[1]['patch'],
+  log: Logger,
+): Promise<void> {
+  await deps.db.transaction((tx) =>
+    transitionOrder(tx, { orderId, to: 'failed', source: 'checkout', reason, patch }, log),
+  );
+}
+
 /** A link we will not send a shopper to: the order fails here, and nothing reaches the browser. */
 async function refuseBadPaymentUrl(
   deps: Deps,
@@ -94,18 +107,12 @@ async function refuseBadPaymentUrl(
   log: Logger,
 ): Promise<never> {
   const reason = `Invoicebox order ${remote.id} has an unusable payment link: ${problem}`;
-  await deps.db.transaction((tx) =>
-    transitionOrder(
-      tx,
-      {
-        orderId,
-        to: 'failed',
-        source: 'checkout',
-        reason,
-        patch: { invoiceboxOrderId: remote.id, failureReason: reason, placingUntil: null },
-      },
-      log,
-    ),
+  await failCheckout(
+    deps,
+    orderId,
+    reason,
+    { invoiceboxOrderId: remote.id, failureReason: reason, placingUntil: null },
+    log,
   );
   log.error(
     { orderId, invoiceboxOrderId: remote.id, problem },

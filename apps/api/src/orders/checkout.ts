@@ -6,14 +6,13 @@ import { InvoiceboxRefused, InvoiceboxUnavailable, NotFound } from '../errors.js
 import { maskEmail } from '../lib/mask.js';
 import { runPrepared } from '../lib/prepared.js';
 import type { Logger } from '../logger.js';
-import { adoptRemoteOrder } from './adopt-remote-order.js';
+import { adoptRemoteOrder, failCheckout } from './adopt-remote-order.js';
 import type { CreateOrderInput } from './inputs.js';
 import { createRemoteOrder, findRemoteOrder, type Refusal, unavailable } from './invoicebox-gateway.js';
 import { buildCreateOrderRequest } from './invoicebox-request.js';
 import { loadOrder, loadOrderLines, type OrderRow } from './load-order.js';
 import { priceFromCatalog } from './price-from-catalog.js';
 import { saveOrder } from './save-order.js';
-import { transitionOrder } from './transitions.js';
 
 export type CreatedOrder = { orderId: string; paymentUrl: string };
 
@@ -147,19 +146,7 @@ async function failOrder(deps: Deps, orderId: string, error: Refusal, log: Logge
     `${error.code ?? 'error'}: ${error.message}`,
     ...fields.map((field) => `${field.name}: ${field.message || field.code}`),
   ].join('; ');
-  await deps.db.transaction((tx) =>
-    transitionOrder(
-      tx,
-      {
-        orderId,
-        to: 'failed',
-        source: 'checkout',
-        reason: `Invoicebox refused: ${detail}`,
-        patch: { failureReason: detail },
-      },
-      log,
-    ),
-  );
+  await failCheckout(deps, orderId, `Invoicebox refused: ${detail}`, { failureReason: detail }, log);
   log.warn(
     { orderId, invoiceboxRequestId: error.requestId, code: error.code },
     'Invoicebox refused the order',

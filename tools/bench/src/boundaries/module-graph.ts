@@ -27,8 +27,8 @@ export function moduleGraph(files: string[]): Map<string, string[]> {
   return graph;
 }
 
-/** One import cycle as a path that ends where it starts, or null. */
-export function findModuleCycle(graph: Map<string, string[]>): string[] | null {
+/** One cycle in a graph of modules or packages, as a path that ends where it starts, or null. */
+export function findModuleCycle(graph: ReadonlyMap<string, readonly string[]>): string[] | null {
   const state = new Map<string, 'open' | 'done'>();
   const stack: string[] = [];
   const visit = (node: string): string[] | null => {

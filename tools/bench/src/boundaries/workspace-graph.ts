@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { findModuleCycle } from './module-graph.js';
 
 export type WorkspacePackage = { name: string; floor: string; dependsOn: string[] };
 
@@ -30,25 +31,5 @@ export function workspacePackages(repoRoot: string, floors: readonly string[]): 
 
 /** A dependency cycle among `packages` as a list of names (first = last), or `null` when there is none. */
 export function findCycle(packages: readonly WorkspacePackage[]): string[] | null {
-  const edges = new Map(packages.map((pkg) => [pkg.name, pkg.dependsOn]));
-  const state = new Map<string, 'open' | 'done'>();
-  const path: string[] = [];
-  const visit = (name: string): string[] | null => {
-    if (state.get(name) === 'done') return null;
-    if (state.get(name) === 'open') return [...path.slice(path.indexOf(name)), name];
-    state.set(name, 'open');
-    path.push(name);
-    for (const next of edges.get(name) ?? []) {
-      const cycle = visit(next);
-      if (cycle) return cycle;
-    }
-    path.pop();
-    state.set(name, 'done');
-    return null;
-  };
-  for (const name of edges.keys()) {
-    const cycle = visit(name);
-    if (cycle) return cycle;
-  }
-  return null;
+  return findModuleCycle(new Map(packages.map((pkg) => [pkg.name, pkg.dependsOn])));
 }
