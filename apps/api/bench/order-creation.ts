@@ -8,6 +8,7 @@ import { UNLIMITED } from '../src/limits/config.js';
 import { createLogger } from '../src/logger.js';
 import { basketFromLines } from '../src/orders/basket-from-lines.js';
 import { buildCreateOrderRequest } from '../src/orders/invoicebox-request.js';
+import { priceFromCatalog } from '../src/orders/price-from-catalog.js';
 import { startApi } from '../src/server.js';
 import type { AppRouter } from '../src/trpc/root.js';
 
@@ -68,23 +69,9 @@ export async function measureOrderCreation(opts: {
     }
 
     // The floor sends the very request the shop builds for this cart (orders/invoicebox-request.ts).
-    const lines = (
-      await sql<
-        {
-          sku: string;
-          name: string;
-          unitPrice: number;
-          vatCode: string;
-          measure: string;
-          measureCode: string;
-          itemType: string;
-          paymentType: string;
-        }[]
-      >`
-        SELECT sku, name, price AS "unitPrice", vat_code AS "vatCode", measure, measure_code AS "measureCode",
-          item_type AS "itemType", payment_type AS "paymentType"
-        FROM products WHERE sku IN ${sql(CART.map((line) => line.sku))}`
-    ).map((product) => ({ ...product, quantity: CART.find((line) => line.sku === product.sku)!.quantity }));
+    const priced = await priceFromCatalog(api.deps, { idempotencyKey: randomUUID(), lines: CART, customer });
+    if (!('lines' in priced)) throw new Error('a fresh idempotency key found an order');
+    const { lines } = priced;
     const basket = basketFromLines(lines);
     const direct: number[] = [];
     for (let i = 0; i < samples + 5; i++) {

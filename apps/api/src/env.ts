@@ -1,5 +1,6 @@
 import { DEMO_SHOP, INVOICEBOX_GATE_URL, NOTIFICATION_SIGNATURE_ALGORITHMS } from '@checkout/invoicebox';
 import { z } from 'zod';
+import { parseEnv } from './lib/parse-env.js';
 import { DEMO_ADMIN_TOKEN, isLocalSetup, unsafeSettings } from './unsafe-settings.js';
 
 export { DEMO_ADMIN_TOKEN };
@@ -93,14 +94,7 @@ export class EnvError extends Error {
 
 /** Reads the configuration once; every bad variable is named in one message. */
 export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
-  // An empty variable means "not set" (docker-compose and shells produce them easily).
-  const cleaned = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ''));
-  const parsed = envSchema.safeParse(cleaned);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
-    throw new EnvError(`Invalid configuration:\n${lines.join('\n')}`);
-  }
-  const data = parsed.data;
+  const data = parseEnv(envSchema, source, EnvError);
   const local = isLocalSetup(data.INVOICEBOX_API_URL, data.NODE_ENV);
   const gateUrl = data.INVOICEBOX_GATE_URL ?? defaultGateUrl(data.INVOICEBOX_API_URL);
   if (!local) {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseEnv } from '../lib/parse-env.js';
 
 const count = (fallback: number) =>
   z.coerce.number({ error: 'must be a number' }).int('must be a whole number').min(1).default(fallback);
@@ -99,13 +100,7 @@ function toConfig(env: LimitsEnv): LimitsConfig {
 
 /** The abuse limits from the environment; every bad variable is named (same style as env.ts). */
 export function loadLimitsConfig(source: NodeJS.ProcessEnv = process.env): LimitsConfig {
-  const cleaned = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ''));
-  const parsed = limitsSchema.safeParse(cleaned);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
-    throw new LimitsConfigError(`Invalid configuration:\n${lines.join('\n')}`);
-  }
-  return toConfig(parsed.data);
+  return toConfig(parseEnv(limitsSchema, source, LimitsConfigError));
 }
 
 /** The defaults, for callers (tests, tools) that configure limits in code rather than the environment. */
