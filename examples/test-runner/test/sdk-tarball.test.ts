@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
+import { bareImports } from '@checkout/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONSUMER_CJS, CONSUMER_ESM, CONSUMER_TS, TSCONFIGS } from '../support/consumer-files.js';
 import { NPM_FLAGS } from '../support/npm-flags.js';
@@ -112,22 +113,3 @@ describe('a clean npm project that installs the tarball', () => {
     expect([...bareImports(join(installed, 'dist/index.js'))]).toContain('node:crypto');
   });
 });
-
-// Bare specifiers reachable from a built file through its relative imports/requires.
-function bareImports(entry: string): Set<string> {
-  const seen = new Set<string>();
-  const bare = new Set<string>();
-  const queue = [entry];
-  while (queue.length > 0) {
-    const file = queue.pop() as string;
-    if (seen.has(file)) continue;
-    seen.add(file);
-    const source = readFileSync(file, 'utf8');
-    for (const [, spec] of source.matchAll(/(?:from\s*|import\s*|require\()["']([^"']+)["']/g)) {
-      if (!spec) continue;
-      if (spec.startsWith('.')) queue.push(join(dirname(file), spec));
-      else bare.add(spec);
-    }
-  }
-  return bare;
-}
