@@ -1,5 +1,5 @@
 import { UNLIMITED } from '@checkout/api';
-import { startTestApi } from '@checkout/api/testing';
+import { startTestApi, type TestApiOptions } from '@checkout/api/testing';
 import { DEMO_SHOP } from '@checkout/invoicebox';
 import { freePort } from '@checkout/testkit';
 import { startStorefront } from './storefront';
@@ -13,8 +13,15 @@ export type StackInfo = {
   webOutDir: string;
 };
 
+export type StackOptions = {
+  /** Settings of the demo shop's merchant at the sandbox (e.g. `holdPayments`). */
+  merchant?: Record<string, unknown>;
+  /** API settings over the stack's (e.g. `gate`, `webhookNotifications`, `publicApiUrl`). */
+  api?: Omit<TestApiOptions, 'sandbox' | 'port'>;
+};
+
 /** The three real servers of the flow, wired to each other on free ports. */
-export async function startStack() {
+export async function startStack(options: StackOptions = {}) {
   const [webPort, apiPort] = [await freePort(), await freePort()];
   const webUrl = `http://localhost:${webPort}`;
   const apiUrl = `http://localhost:${apiPort}`;
@@ -22,7 +29,14 @@ export async function startStack() {
     port: apiPort,
     database: process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite',
     sandbox: {
-      merchants: [{ ...DEMO_SHOP, name: 'Демо-магазин', notificationUrl: `${apiUrl}/webhooks/invoicebox` }],
+      merchants: [
+        {
+          ...DEMO_SHOP,
+          name: 'Демо-магазин',
+          notificationUrl: `${apiUrl}/webhooks/invoicebox`,
+          ...options.merchant,
+        },
+      ],
     },
     publicApiUrl: apiUrl,
     storefrontUrl: webUrl,
@@ -31,6 +45,7 @@ export async function startStack() {
     reconcileIntervalMs: false,
     // Every shopper here comes from 127.0.0.1: per-IP limits would throttle the suite (apps/api tests them).
     limits: UNLIMITED,
+    ...options.api,
   });
   const web = await startStorefront({ apiUrl, port: webPort }).catch(async (error: unknown) => {
     await api.close();
