@@ -49,6 +49,11 @@ export type TestApiOptions = Omit<Partial<StartApiOptions>, 'database'> & {
    * the API talks to `invoiceboxApiUrl`, by default a closed port.
    */
   sandbox?: boolean | SandboxOptions;
+  /**
+   * Take notifications over the started sandbox's WebSocket gate (INVOICEBOX_NOTIFY_VIA=gate, or both without
+   * `only`); the API is returned once the gate is open.
+   */
+  sandboxGate?: { only?: boolean };
 };
 
 export type TestApi = {
@@ -71,7 +76,12 @@ export type TestApi = {
 
 /** The API as tests, e2e runs and benchmarks start it: test settings, its database and its own sandbox. */
 export async function startTestApi(opts: TestApiOptions = {}): Promise<TestApi> {
-  const { database: databaseOption = 'pglite', sandbox: sandboxOption = true, ...apiOptions } = opts;
+  const {
+    database: databaseOption = 'pglite',
+    sandbox: sandboxOption = true,
+    sandboxGate,
+    ...apiOptions
+  } = opts;
   const closers: (() => Promise<unknown>)[] = [];
   const close = async () => {
     for (const closer of closers.splice(0).reverse()) await closer();
@@ -114,8 +124,12 @@ export async function startTestApi(opts: TestApiOptions = {}): Promise<TestApi> 
       ...apiOptions,
       adminToken,
       ...(database ? { database } : {}),
+      ...(sandboxGate
+        ? { gate: { ...sandboxGate, url: `${sandboxUrl.replace('http', 'ws')}/v3/gate/rpc` } }
+        : {}),
     });
     closers.push(() => api.close());
+    await api.gate?.opened();
     return {
       api,
       url: api.url,
