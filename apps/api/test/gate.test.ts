@@ -1,5 +1,4 @@
 import { type RunningSandbox, type SandboxControl, sandboxControl, startSandbox } from '@checkout/sandbox';
-import { createTRPCClient, httpBatchLink } from '@trpc/client';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Database } from '../src/db/client.js';
@@ -7,10 +6,13 @@ import { migrateDatabase } from '../src/db/migrate.js';
 import { notifications, orderEvents } from '../src/db/schema.js';
 import { seedCatalog } from '../src/db/seed-catalog.js';
 import { loadEnv } from '../src/env.js';
-import { createLogger } from '../src/logger.js';
-import { type RunningApi, type StartApiOptions, startApi } from '../src/server.js';
-import type { AppRouter } from '../src/trpc/root.js';
-import { openTestDatabase, RELAXED_LIMITS, resetTables } from '../testing/index.js';
+import {
+  openTestDatabase,
+  resetTables,
+  startTestApi,
+  type TestApi,
+  type TestApiOptions,
+} from '../testing/index.js';
 import { DRIVERS } from './support/databases.js';
 import { checkoutInput, REAL_SHOP_ENV, waitForStatus } from './support/fixtures.js';
 
@@ -53,7 +55,7 @@ for (const driver of DRIVERS) {
     let dispose: () => Promise<void>;
     let sandbox: RunningSandbox;
     let control: SandboxControl;
-    let api: RunningApi | undefined;
+    let api: TestApi | undefined;
 
     beforeAll(async () => {
       const db = await openTestDatabase(driver.name);
@@ -82,28 +84,19 @@ for (const driver of DRIVERS) {
       await dispose();
     });
 
-    async function start(opts: Partial<StartApiOptions>) {
-      api = await startApi({
-        port: 0,
+    async function start(opts: TestApiOptions) {
+      const started = await startTestApi({
         database,
+        sandbox: false,
         invoiceboxApiUrl: sandbox.url,
-        storefrontUrl: 'http://localhost:5199',
-        adminToken: 'test-admin-token-0123456789',
-        reconcileIntervalMs: false,
-        invoiceboxRetry: { baseDelayMs: 5, maxDelayMs: 20 },
-        logger: createLogger(process.env.API_TEST_LOG ?? 'silent'),
-        limits: RELAXED_LIMITS,
         migrate: false,
         ...opts,
       });
-      await api.gate?.opened();
-      return api;
+      api = started;
+      return started.api;
     }
     const gateUrl = () => `${sandbox.url.replace('http', 'ws')}/v3/gate/rpc`;
-    const checkout = async (running: RunningApi) => {
-      const trpc = createTRPCClient<AppRouter>({ links: [httpBatchLink({ url: `${running.url}/trpc` })] });
-      return trpc.orders.create.mutate(checkoutInput());
-    };
+    const checkout = async () => api!.http().orders.create.mutate(checkoutInput());
     const paidEvents = async (orderId: string) =>
       (await database.db.select().from(orderEvents).where(eq(orderEvents.orderId, orderId))).filter(
         (e) => e.toStatus === 'paid',
@@ -119,7 +112,7 @@ for (const driver of DRIVERS) {
 
     it('gate mode: pays the order with the webhook unreachable, exactly once', async () => {
       const running = await start({ publicApiUrl: NOWHERE, gate: { url: gateUrl() } });
-      const { orderId } = await checkout(running);
+      const { orderId } = await checkout();
       await control.pay(orderId);
       await waitForStatus(running, orderId, 'paid');
 
@@ -133,7 +126,7 @@ for (const driver of DRIVERS) {
 
     it('both: the same event over the webhook and the gate is applied once, both answered success', async () => {
       const running = await start({ gate: { url: gateUrl() } });
-      const { orderId } = await checkout(running);
+      const { orderId } = await checkout();
       const { order } = await control.order(orderId);
       await control.pay(orderId);
       await waitForStatus(running, orderId, 'paid');
@@ -164,7 +157,7 @@ for (const driver of DRIVERS) {
       });
       const gate = running.gate;
       if (!gate) throw new Error('gate not started');
-      const { orderId } = await checkout(running);
+      const { orderId } = await checkout();
       const retry = new Promise<number | null>((resolve) =>
         gate.on('disconnected', (e) => resolve(e.retryInMs)),
       );
