@@ -1,4 +1,5 @@
 import type { createInvoiceboxClient, NotificationSignatureAlgorithm } from '@checkout/invoicebox';
+import type { ActiveCatalog } from './catalog/active-catalog.js';
 import type { Database, Db } from './db/client.js';
 import type { InvoiceboxFor } from './limits/budgeted-invoicebox.js';
 import type { LimitsConfig } from './limits/config.js';
@@ -33,6 +34,8 @@ export type Deps = {
   /** The Invoicebox client for a kind of caller; every call takes from the shared budget with that priority. */
   invoicebox: InvoiceboxFor;
   config: ApiConfig;
+  /** The products on sale, re-read from the database at most every few seconds. */
+  catalog: ActiveCatalog;
   limits: LimitsConfig;
   /** Called for every request, call or post the abuse limits turn away (a metrics hook). */
   onLimitRejected?: OnLimitRejected;

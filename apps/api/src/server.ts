@@ -7,6 +7,7 @@ import {
 import cors from '@fastify/cors';
 import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from '@trpc/server/adapters/fastify';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { activeCatalog } from './catalog/active-catalog.js';
 import { type Database, openDatabase } from './db/client.js';
 import { assertMigrated, migrateDatabase } from './db/migrate.js';
 import { seedCatalog } from './db/seed-catalog.js';
@@ -66,6 +67,8 @@ export type StartApiOptions = {
   metricsToken?: string;
   /** Also take notifications from Invoicebox's WebSocket gate (INVOICEBOX_NOTIFY_VIA=gate|both). */
   gate?: GateOptions;
+  /** How old the in-memory catalog may get before it is read again, so a price change takes this long at most. */
+  catalogMaxAgeMs?: number;
 };
 
 export type RunningApi = {
@@ -146,7 +149,8 @@ export async function startApi(opts: StartApiOptions): Promise<RunningApi> {
       throw error;
     },
   );
-  const deps: Deps = { database, db: database.db, config, log, ...abuse.deps };
+  const catalog = activeCatalog(database.db, opts.catalogMaxAgeMs ?? 5_000);
+  const deps: Deps = { database, db: database.db, config, catalog, log, ...abuse.deps };
 
   const limits = serverLimits(opts.serverLimits);
   const app: FastifyInstance = Fastify({

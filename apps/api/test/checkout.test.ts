@@ -46,6 +46,13 @@ for (const driver of DRIVERS) {
       expect(await storedOrders()).toBe(1);
       const remote = await h.sandboxControl.orders();
       expect(remote).toHaveLength(1);
+      // A retry answers with the key's order even when the cart no longer prices (the product was withdrawn).
+      const withdrawn = { ...input, lines: [{ sku: 'NO-LONGER-SOLD', quantity: 1 }] };
+      expect(await h.http().orders.create.mutate(withdrawn)).toEqual(a);
+      await expect(
+        h.http().orders.create.mutate({ ...withdrawn, idempotencyKey: crypto.randomUUID() }),
+      ).rejects.toThrow(/unknown product sku "NO-LONGER-SOLD"/);
+      expect(await storedOrders()).toBe(1);
     });
   });
 }

@@ -2,7 +2,7 @@ import { InvoiceboxApiError } from '@checkout/invoicebox';
 import { and, eq, isNull, lt, or, sql } from 'drizzle-orm';
 import { orders } from '../db/schema.js';
 import type { Deps } from '../deps.js';
-import { InvoiceboxRefused, InvoiceboxUnavailable, NotFound } from '../errors.js';
+import { FieldErrors, InvoiceboxRefused, InvoiceboxUnavailable, NotFound } from '../errors.js';
 import { maskEmail } from '../lib/mask.js';
 import { runPrepared } from '../lib/prepared.js';
 import type { Logger } from '../logger.js';
@@ -26,12 +26,17 @@ const WAIT_FOR_TWIN_MS = 20_000;
  * returns the same one).
  */
 export async function checkout(deps: Deps, input: CreateOrderInput, log: Logger): Promise<CreatedOrder> {
-  const priced = await priceFromCatalog(deps, input);
-  if ('existing' in priced) return resume(deps, input.idempotencyKey, log);
+  const lines = await priceFromCatalog(deps, input).catch(async (error: unknown) => {
+    // A retry returns the order its key already made, whatever the catalog says now.
+    if (error instanceof FieldErrors && (await findByKey(deps, input.idempotencyKey))) return undefined;
+    throw error;
+  });
+  if (!lines) return resume(deps, input.idempotencyKey, log);
+  // A retry of a saved order goes the same way: the insert finds its key taken and resumes that order.
   const saved = await saveOrder(deps, {
     idempotencyKey: input.idempotencyKey,
     customer: input.customer,
-    lines: priced.lines,
+    lines,
     placingUntil: new Date(Date.now() + PLACING_LEASE_MS),
   });
   // A twin request with the same key won the race: continue with its order.
