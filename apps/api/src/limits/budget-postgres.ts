@@ -8,6 +8,8 @@ type Waiter = { resolve(take: WindowTake): void; reject(error: unknown): void };
 
 /** Slots per window: the count is kept per 1/60th of the window, so a row never holds more than 61 pairs. */
 const SLOTS_PER_WINDOW = 60;
+/** At most this many calls counted ahead of need in one statement. */
+const MAX_AHEAD = 32;
 
 /**
  * The window as one row holding, per slot of windowMs/60, how many calls were made in it: constant work and a
@@ -22,14 +24,20 @@ const SLOTS_PER_WINDOW = 60;
  * Its commit does not wait for the disk: a crash can forget the last few calls, which only lets a few calls
  * more through once, while waiting for the disk would cost every Invoicebox call a flush.
  * Takes that arrive while this replica's statement is in flight go together in the next one: n calls, all or
- * none, so the count is exactly what a take per call would write.
+ * none, so the count is exactly what a take per call would write. Under steady demand (more calls per slot than
+ * one) a statement also counts the calls the last slot saw, to be used by the next takes of the same slot without
+ * a statement each: the count then runs ahead of the calls by at most those, never behind.
  */
 export async function postgresCallWindow(db: Db, name: string): Promise<CallWindow> {
   const ensureRow = () =>
     db.insert(callBudgets).values({ name }).onConflictDoNothing({ target: callBudgets.name });
   await ensureRow();
 
-  async function take(allowed: number, windowMs: number, count: number): Promise<WindowTake> {
+  async function take(
+    allowed: number,
+    windowMs: number,
+    count: number,
+  ): Promise<WindowTake & { slotLeftMs?: number }> {
     const slotMs = windowMs / SLOTS_PER_WINDOW;
     const [row] = await runPrepared<{ now: number; taken: boolean; freeing_slot: number | null }>(
       db,
@@ -74,22 +82,57 @@ export async function postgresCallWindow(db: Db, name: string): Promise<CallWind
       await ensureRow();
       return take(allowed, windowMs, count);
     }
-    if (row.taken) return { taken: true };
+    if (row.taken) return { taken: true, slotLeftMs: (Math.floor(row.now / slotMs) + 1) * slotMs - row.now };
     // Room once enough of the oldest slots have left the window (a slot leaves when its end does).
     const freeingAt = row.freeing_slot === null ? row.now : (row.freeing_slot + 1) * slotMs + windowMs;
     return { taken: false, retryInMs: Math.max(1, Math.ceil(freeingAt - row.now)) };
   }
 
-  const queues = new Map<string, { waiting: Waiter[]; running: boolean }>();
+  type Queue = {
+    waiting: Waiter[];
+    running: boolean;
+    /** Calls already counted in the row for the current slot and not used yet, usable until `until` (local clock). */
+    prepaid: { left: number; until: number };
+    /** Takes asked for in this local slot and the one before: how many to count at once next time. */
+    demand: { slot: number; current: number; previous: number };
+  };
+  const queues = new Map<string, Queue>();
 
-  async function drain(queue: { waiting: Waiter[]; running: boolean }, allowed: number, windowMs: number) {
+  function noteDemand(queue: Queue, slotMs: number) {
+    const slot = Math.floor(Date.now() / slotMs);
+    const { demand } = queue;
+    if (slot !== demand.slot) {
+      demand.previous = slot === demand.slot + 1 ? demand.current : 0;
+      demand.slot = slot;
+      demand.current = 0;
+    }
+    demand.current++;
+  }
+
+  async function drain(queue: Queue, allowed: number, windowMs: number) {
     queue.running = true;
     while (queue.waiting.length > 0) {
       const batch = queue.waiting.splice(0);
+      // Counted ahead: what the last slot asked for beyond what this one has already taken (this batch
+      // included), at most half a slot's even share of the budget, and nothing while that share is under 4 calls
+      // (Invoicebox's default of 100 per 30 s is counted call by call). What goes unused is counted but never
+      // made: it can only keep the fleet further under the limit, and only when demand drops between slots.
+      const { demand } = queue;
+      const share = Math.floor(allowed / SLOTS_PER_WINDOW);
+      const cap = share >= 4 ? Math.min(MAX_AHEAD, Math.floor(share / 2)) : 0;
+      const extra = Math.max(0, Math.min(cap, demand.previous - demand.current));
       try {
-        const together = await take(allowed, windowMs, batch.length);
-        if (together.taken || batch.length === 1) {
-          for (const waiter of batch) waiter.resolve(together);
+        const sentAt = Date.now();
+        const together = await take(allowed, windowMs, batch.length + extra);
+        if (together.taken) {
+          // Usable until the slot they were counted in ends, measured from before the statement was sent, so
+          // a slow answer or a clock apart from the database's only shortens it.
+          if (extra > 0) queue.prepaid = { left: extra, until: sentAt + (together.slotLeftMs ?? 0) };
+          for (const waiter of batch) waiter.resolve({ taken: true });
+          continue;
+        }
+        if (batch.length === 1 && extra === 0) {
+          batch[0]!.resolve(together);
           continue;
         }
         // Not room for all of them: one at a time, so those that fit still go.
@@ -107,8 +150,19 @@ export async function postgresCallWindow(db: Db, name: string): Promise<CallWind
         const key = `${allowed}:${windowMs}`;
         let queue = queues.get(key);
         if (!queue) {
-          queue = { waiting: [], running: false };
+          queue = {
+            waiting: [],
+            running: false,
+            prepaid: { left: 0, until: 0 },
+            demand: { slot: 0, current: 0, previous: 0 },
+          };
           queues.set(key, queue);
+        }
+        noteDemand(queue, windowMs / SLOTS_PER_WINDOW);
+        if (queue.prepaid.left > 0 && Date.now() < queue.prepaid.until) {
+          queue.prepaid.left--;
+          resolve({ taken: true });
+          return;
         }
         queue.waiting.push({ resolve, reject });
         if (!queue.running) void drain(queue, allowed, windowMs);
