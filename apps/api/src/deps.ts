@@ -1,5 +1,6 @@
 import type { createInvoiceboxClient, NotificationSignatureAlgorithm } from '@checkout/invoicebox';
 import type { ActiveCatalog } from './catalog/active-catalog.js';
+import type { CompanyCache } from './companies/company-cache.js';
 import type { Database, Db } from './db/client.js';
 import type { InvoiceboxFor } from './limits/budgeted-invoicebox.js';
 import type { LimitsConfig } from './limits/config.js';
@@ -41,5 +42,7 @@ export type Deps = {
   onLimitRejected?: OnLimitRejected;
   /** Unsigned webhook posts seen by this replica (counts and sampled digests, memory only). */
   webhookRejections: WebhookRejections;
+  /** Company lookups by INN answered by this replica lately (memory only). */
+  companyCache: CompanyCache;
   log: Logger;
 };

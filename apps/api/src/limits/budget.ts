@@ -1,5 +1,8 @@
-/** Who is calling Invoicebox: checkout and staff may use the whole budget, sync and the reconciler only part. */
-export type CallPriority = 'checkout' | 'staff' | 'sync' | 'reconciler';
+/**
+ * Who is calling Invoicebox: checkout and staff may use the whole budget; sync, the reconciler and shoppers'
+ * company lookups (a convenience: the shopper can always type the details) only the unreserved part.
+ */
+export type CallPriority = 'checkout' | 'staff' | 'sync' | 'reconciler' | 'lookup';
 
 const URGENT: ReadonlySet<CallPriority> = new Set(['checkout', 'staff']);
 

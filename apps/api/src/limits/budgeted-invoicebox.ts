@@ -18,6 +18,9 @@ export type InvoiceboxFor = (priority: CallPriority, log?: Logger) => Invoicebox
 /** Told about every answered call, with the logger of whoever made it (undefined: not a request's). */
 export type OnInvoiceboxResponse = (info: ResponseInfo, log: Logger | undefined) => void;
 
+// A company lookup's INN (a sole trader's is a person's) stays out of the call's log line, like the payer's.
+const hideVatNumbers = (path: string) => path.replace(/(vatNumber[^=&]*=)[^&]*/g, '$1[redacted]');
+
 /**
  * Every HTTP request to Invoicebox takes from the shared budget with the caller's priority. The first attempt
  * takes before the SDK is entered, so a refusal is a clean InvoiceboxBudgetError (never mistaken for a write whose
@@ -40,7 +43,7 @@ export function budgetedInvoicebox(
         let paid = true;
         const client = createInvoiceboxClient({
           ...options,
-          onResponse: (info) => onResponse(info, log),
+          onResponse: (info) => onResponse({ ...info, path: hideVatNumbers(info.path) }, log),
           fetch: async (input, init) => {
             if (paid) paid = false;
             else await budget.take(priority);
@@ -59,6 +62,7 @@ export function budgetedInvoicebox(
     staff: build('staff', undefined),
     sync: build('sync', undefined),
     reconciler: build('reconciler', undefined),
+    lookup: build('lookup', undefined),
   };
   return (priority, log) => (log ? build(priority, log) : clients[priority]);
 }

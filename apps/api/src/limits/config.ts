@@ -54,6 +54,13 @@ const limitsSchema = z.object({
   /** Failed staff logins allowed per IP per window; then that IP is refused until the window ends. */
   STAFF_LOGIN_MAX_FAILURES: count(10),
   STAFF_LOGIN_WINDOW_MS: ms(15 * 60_000),
+  /** Company lookups by INN (companies.byInn) per IP per RATE_LIMIT_COMPANY_LOOKUP_WINDOW_MS; cache hits count too. */
+  RATE_LIMIT_COMPANY_LOOKUP: count(20),
+  RATE_LIMIT_COMPANY_LOOKUP_WINDOW_MS: ms(10 * 60_000),
+  /** Lookup answers kept in each replica's memory: found companies, "no such company", and how many INNs at most. */
+  COMPANY_LOOKUP_FOUND_TTL_MS: ms(24 * 60 * 60_000),
+  COMPANY_LOOKUP_NOT_FOUND_TTL_MS: ms(10 * 60_000),
+  COMPANY_LOOKUP_CACHE_SIZE: count(10_000),
 });
 
 export type LimitsEnv = z.infer<typeof limitsSchema>;
@@ -68,6 +75,13 @@ export type LimitsConfig = {
   syncFreshMs: number;
   budget: { limit: number; windowMs: number; reservedShare: number; waitMs: number };
   staffLogin: { maxFailures: number; windowMs: number };
+  companyLookup: {
+    perIp: number;
+    windowMs: number;
+    foundTtlMs: number;
+    notFoundTtlMs: number;
+    cacheSize: number;
+  };
 };
 
 export class LimitsConfigError extends Error {
@@ -95,6 +109,13 @@ function toConfig(env: LimitsEnv): LimitsConfig {
       waitMs: env.INVOICEBOX_BUDGET_WAIT_MS,
     },
     staffLogin: { maxFailures: env.STAFF_LOGIN_MAX_FAILURES, windowMs: env.STAFF_LOGIN_WINDOW_MS },
+    companyLookup: {
+      perIp: env.RATE_LIMIT_COMPANY_LOOKUP,
+      windowMs: env.RATE_LIMIT_COMPANY_LOOKUP_WINDOW_MS,
+      foundTtlMs: env.COMPANY_LOOKUP_FOUND_TTL_MS,
+      notFoundTtlMs: env.COMPANY_LOOKUP_NOT_FOUND_TTL_MS,
+      cacheSize: env.COMPANY_LOOKUP_CACHE_SIZE,
+    },
   };
 }
 
@@ -119,6 +140,7 @@ export function resolveLimits(overrides: LimitsOptions, base: LimitsConfig = DEF
     rateLimit: { ...base.rateLimit, ...overrides.rateLimit },
     budget: { ...base.budget, ...overrides.budget },
     staffLogin: { ...base.staffLogin, ...overrides.staffLogin },
+    companyLookup: { ...base.companyLookup, ...overrides.companyLookup },
   } as LimitsConfig;
 }
 
@@ -130,4 +152,5 @@ export const UNLIMITED: LimitsOptions = {
   rateLimit: { checkout: 1_000_000_000, refundRequest: 1_000_000_000, read: 1_000_000_000 },
   budget: { limit: 1_000_000_000 },
   staffLogin: { maxFailures: 1_000_000_000 },
+  companyLookup: { perIp: 1_000_000_000 },
 };

@@ -1,7 +1,7 @@
 import type { CallPriority } from './budget.js';
 
 /** The per-IP groups of public procedures. */
-export type RateGroup = 'checkout' | 'refund_request' | 'read';
+export type RateGroup = 'checkout' | 'refund_request' | 'read' | 'company_lookup';
 
 /**
  * Everything the abuse limits turned away, for a metrics counter (StartApiOptions.onLimitRejected), e.g.

@@ -1,5 +1,6 @@
 import { DEMO_SHOP, type InvoiceboxClientOptions } from '@checkout/invoicebox';
 import type { FastifyInstance } from 'fastify';
+import { CompanyCache } from '../companies/company-cache.js';
 import type { Database } from '../db/client.js';
 import type { Deps } from '../deps.js';
 import { safeError } from '../lib/safe-error.js';
@@ -46,12 +47,14 @@ export async function openAbuseLimits(
     onRefused: (priority) => onRejected({ kind: 'invoicebox_budget', priority }),
   });
 
-  const deps: Pick<Deps, 'invoicebox' | 'limits' | 'onLimitRejected' | 'webhookRejections'> = {
-    invoicebox: budgetedInvoicebox(invoiceboxOptions, budget, onInvoiceboxResponse),
-    limits,
-    onLimitRejected: onRejected,
-    webhookRejections: new WebhookRejections(),
-  };
+  const deps: Pick<Deps, 'invoicebox' | 'limits' | 'onLimitRejected' | 'webhookRejections' | 'companyCache'> =
+    {
+      invoicebox: budgetedInvoicebox(invoiceboxOptions, budget, onInvoiceboxResponse),
+      limits,
+      onLimitRejected: onRejected,
+      webhookRejections: new WebhookRejections(),
+      companyCache: new CompanyCache(limits.companyLookup),
+    };
   return {
     deps,
     maxParamLength: limits.maxBatchSize * PATH_ROOM,

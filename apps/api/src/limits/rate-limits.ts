@@ -23,6 +23,10 @@ function groupOf(path: string): RateGroup | null {
   if (path.startsWith('admin.')) return null;
   if (path === 'orders.create') return 'checkout';
   if (path === 'orders.requestRefund') return 'refund_request';
+  // Counted at the door like the rest, so answers from the lookup cache count too: what one address may ask must
+  // not depend on what others asked before (an uncounted cache would also let it probe which INNs were looked
+  // up here by timing), and a refused flood costs no work at all. One checkout needs a handful of lookups.
+  if (path === 'companies.byInn') return 'company_lookup';
   return 'read';
 }
 
@@ -30,6 +34,7 @@ const GROUP_NAMES: Record<RateGroup, string> = {
   checkout: 'checkouts',
   refund_request: 'refund requests',
   read: 'requests',
+  company_lookup: 'company lookups',
 };
 
 /** The answer tRPC itself would give for TOO_MANY_REQUESTS: one error per call of a batch. */
@@ -62,17 +67,18 @@ export async function registerRateLimits(
   });
   const ip = (request: FastifyRequest) => normalizeIP(request.ip);
   const { windowMs } = limits.rateLimit;
-  const checkers = {
-    checkout: limits.rateLimit.checkout,
-    refund_request: limits.rateLimit.refundRequest,
-    read: limits.rateLimit.read,
+  const checkers: Record<RateGroup, { max: number; windowMs: number }> = {
+    checkout: { max: limits.rateLimit.checkout, windowMs },
+    refund_request: { max: limits.rateLimit.refundRequest, windowMs },
+    read: { max: limits.rateLimit.read, windowMs },
+    company_lookup: { max: limits.companyLookup.perIp, windowMs: limits.companyLookup.windowMs },
   };
   const check = Object.fromEntries(
-    Object.entries(checkers).map(([group, max]) => [
+    Object.entries(checkers).map(([group, limit]) => [
       group,
       app.createRateLimit({
-        max,
-        timeWindow: windowMs,
+        max: limit.max,
+        timeWindow: limit.windowMs,
         keyGenerator: (request) => `${group}:${ip(request)}`,
       }),
     ]),
@@ -98,7 +104,7 @@ export async function registerRateLimits(
       const group = groups[index]!;
       onRejected({ kind: 'rate_limit', group });
       request.log.info({ group, ip: request.ip }, 'rate limit reached');
-      const message = `Too many ${GROUP_NAMES[group]} from your address: at most ${over.max} per ${Math.round(windowMs / 1000)} s. Try again in ${over.ttlInSeconds} s.`;
+      const message = `Too many ${GROUP_NAMES[group]} from your address: at most ${over.max} per ${Math.round(checkers[group].windowMs / 1000)} s. Try again in ${over.ttlInSeconds} s.`;
       const batch = (request.query as { batch?: string } | undefined)?.batch === '1';
       return reply
         .code(429)

@@ -8,6 +8,8 @@ import { isAllowedPaymentUrl } from '../../lib/payment-url';
 import { Link } from '../../router';
 import { useTRPC } from '../../trpc';
 import { CartPanel } from '../cart-panel';
+import { NOTES } from './company-autofill';
+import { CompanyChoices } from './company-choices';
 import { CustomerFields } from './customer-fields';
 import {
   type CustomerField,
@@ -17,6 +19,7 @@ import {
   type FieldErrors,
   validateCustomer,
 } from './customer-form';
+import { useCompanyAutofill } from './use-company-autofill';
 
 const SERVER_FIELD_MESSAGES: Record<CustomerField, string> = {
   name: 'Магазин не принял имя: проверьте его',
@@ -47,11 +50,15 @@ export function CheckoutPage() {
     document.title = 'Оформление заказа — Демо-магазин';
   }, []);
 
-  const update = (patch: Partial<CustomerForm>) => {
-    const next = { ...form, ...patch };
+  const apply = (next: CustomerForm) => {
     setForm(next);
-    // Once the shopper has tried to submit, errors follow the typing.
+    // Once the shopper has tried to submit, errors follow the typing (and the autofill).
     if (submitted) setErrors(validateCustomer(next));
+  };
+  const autofill = useCompanyAutofill(form, apply);
+  const update = (patch: Partial<CustomerForm>) => {
+    autofill.typedByHand(patch);
+    apply({ ...form, ...patch });
   };
 
   const focusFirstError = () =>
@@ -124,7 +131,22 @@ export function CheckoutPage() {
           className="checkout-form"
           data-testid="checkout-form"
         >
-          <CustomerFields form={form} errors={errors} onChange={update} />
+          <CustomerFields
+            form={form}
+            errors={autofill.innError ? { ...errors, vatNumber: autofill.innError } : errors}
+            onChange={update}
+            inn={{
+              onBlur: autofill.onInnBlur,
+              note: autofill.note ? NOTES[autofill.note] : undefined,
+              choices: (
+                <CompanyChoices
+                  choices={autofill.choices}
+                  chosen={autofill.chosen}
+                  onChoose={autofill.choose}
+                />
+              ),
+            }}
+          />
           {create.isError && !busy && (
             <p role="alert" className="error-box" data-testid="checkout-error">
               {describeApiError(create.error).message}

@@ -1,8 +1,17 @@
-import type { InputHTMLAttributes } from 'react';
+import { Fragment, type InputHTMLAttributes, type ReactNode } from 'react';
 import type { CustomerField, CustomerForm, CustomerType, FieldErrors } from './customer-form';
 import { TextField } from './text-field';
 
-type Props = { form: CustomerForm; errors: FieldErrors; onChange: (patch: Partial<CustomerForm>) => void };
+type Props = {
+  form: CustomerForm;
+  errors: FieldErrors;
+  onChange: (patch: Partial<CustomerForm>) => void;
+  /**
+   * The company lookup by INN: its blur handler, its note (in place of the INN field's hint, so the form does not
+   * jump while the shopper types) and a company's branches to choose from.
+   */
+  inn?: { onBlur: () => void; note: string | undefined; choices: ReactNode };
+};
 type FieldSpec = { name: CustomerField; label: string; hint?: string } & Omit<
   InputHTMLAttributes<HTMLInputElement>,
   'name' | 'value' | 'onChange'
@@ -36,7 +45,7 @@ const fieldsFor = (legal: boolean): FieldSpec[] => [
     : []),
 ];
 
-export function CustomerFields({ form, errors, onChange }: Props) {
+export function CustomerFields({ form, errors, onChange, inn }: Props) {
   return (
     <>
       <fieldset className="customer-type">
@@ -54,17 +63,24 @@ export function CustomerFields({ form, errors, onChange }: Props) {
           </label>
         ))}
       </fieldset>
-      {fieldsFor(form.type === 'legal').map(({ name, label, ...rest }) => (
-        <TextField
-          key={name}
-          name={name}
-          label={label}
-          value={form[name]}
-          error={errors[name]}
-          onValue={(value) => onChange({ [name]: value })}
-          {...rest}
-        />
-      ))}
+      {fieldsFor(form.type === 'legal').map(({ name, label, hint, ...rest }) => {
+        const lookup = name === 'vatNumber' ? inn : undefined;
+        return (
+          <Fragment key={name}>
+            <TextField
+              name={name}
+              label={label}
+              value={form[name]}
+              error={errors[name]}
+              onValue={(value) => onChange({ [name]: value })}
+              hint={lookup?.note ?? hint}
+              {...(lookup ? { onBlur: lookup.onBlur, liveHint: true } : {})}
+              {...rest}
+            />
+            {lookup?.choices}
+          </Fragment>
+        );
+      })}
     </>
   );
 }

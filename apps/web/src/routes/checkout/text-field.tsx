@@ -6,11 +6,13 @@ type Props = {
   value: string;
   error: string | undefined;
   hint?: string;
+  /** The hint changes while the shopper types (a lookup's progress): announce it, politely. */
+  liveHint?: boolean;
   onValue: (value: string) => void;
 } & Omit<InputHTMLAttributes<HTMLInputElement>, 'name' | 'value' | 'onChange'>;
 
 /** A labelled input whose error is announced and tied to it (aria-invalid + aria-describedby). */
-export function TextField({ name, label, value, error, hint, onValue, ...rest }: Props) {
+export function TextField({ name, label, value, error, hint, liveHint, onValue, ...rest }: Props) {
   const id = `field-${name}`;
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
@@ -28,7 +30,7 @@ export function TextField({ name, label, value, error, hint, onValue, ...rest }:
         {...rest}
       />
       {hint && (
-        <small id={hintId} className="muted">
+        <small id={hintId} className="muted" role={liveHint ? 'status' : undefined}>
           {hint}
         </small>
       )}
