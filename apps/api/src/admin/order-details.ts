@@ -7,7 +7,7 @@ import { toPublicLine } from '../orders/public-order.js';
 import type { OrderStatus } from '../orders/status.js';
 import { toPublicRefund } from '../refunds/public-refund.js';
 import { loadShipments } from '../shipments/load-shipments.js';
-import { shippableLines } from '../shipments/shippable.js';
+import { isShippableStatus, shippableLines } from '../shipments/shippable.js';
 import { toStaffShipment } from '../shipments/staff-shipment.js';
 import { listRefundRequests } from './refund-requests.js';
 
@@ -81,6 +81,11 @@ export async function loadOrderDetails(db: Db, id: string) {
     refundRequests: requests.requests,
     refundRequestCount: requests.total,
     shipments: shipmentRows.map(toStaffShipment),
+    /** Staff may ship now: the money is taken (or held), something is left, no final shipment closed the order. */
+    canShip:
+      isShippableStatus(order.status) &&
+      shipping.some((s) => s.left > 0) &&
+      !shipmentRows.some((s) => s.final && s.status !== 'failed'),
   };
 }
 export type AdminOrderDetails = Awaited<ReturnType<typeof loadOrderDetails>>;
