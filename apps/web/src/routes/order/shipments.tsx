@@ -10,8 +10,8 @@ export function Shipments({ shipments }: { shipments: PublicOrder['shipments'] }
     <section aria-labelledby="shipments-title" data-testid="order-shipments">
       <h2 id="shipments-title">Отгрузки</h2>
       <ul className="history">
-        {shipments.map((shipment, index) => (
-          <li key={`${shipment.createdAt}-${index}`} data-testid="order-shipment">
+        {shipments.map((shipment) => (
+          <li key={shipment.createdAt} data-testid="order-shipment">
             {formatDate(shipment.createdAt)}:{' '}
             {shipment.lines.map((line) => `${line.name} × ${line.quantity}`).join(', ')} —{' '}
             {formatRub(shipment.amount)}
