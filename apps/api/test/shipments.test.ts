@@ -1,6 +1,11 @@
+import { randomUUID } from 'node:crypto';
+import { toBasketItems } from '@checkout/invoicebox';
 import { count, eq } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { orders, shipments } from '../src/db/schema.js';
+import { basketFromLines } from '../src/orders/basket-from-lines.js';
+import { loadOrderLines } from '../src/orders/load-order.js';
+import { PENDING_RECHECK_AFTER_MS } from '../src/shipments/recheck-pending.js';
 import { startTestApi } from '../testing/index.js';
 import { startCountingProxy } from './support/counting-proxy.js';
 import { DRIVERS } from './support/databases.js';
@@ -8,6 +13,7 @@ import { checkoutInput, waitForStatus } from './support/fixtures.js';
 import { useHarness } from './support/harness.js';
 
 const SHIPMENT_POST = /^POST \/v3\/billing\/api\/order\/shipment$/;
+const SHIPMENT_ANY = /^(POST|GET) \/v3\/(billing|filter)\/api\/order\/shipment/;
 
 for (const driver of DRIVERS) {
   describe.skipIf(driver.skip)(`shipments and the final receipt on ${driver.name}`, () => {
@@ -27,6 +33,22 @@ for (const driver of DRIVERS) {
     }
     const remoteShipments = async (invoiceboxOrderId: string) =>
       (await h.api.deps.invoicebox('staff').listShipments({ orderId: invoiceboxOrderId })).data;
+    /** A second replica on the same database whose shipment answers matching `request` arrive unreadable. */
+    async function replicaBehind(request: RegExp) {
+      const proxy = await startCountingProxy(h.sandbox.url, { request, body: '<html>502' });
+      const replica = await startTestApi({
+        database: h.database,
+        sandbox: false,
+        invoiceboxApiUrl: proxy.url,
+      });
+      closers.push(replica.close, proxy.close);
+      return { staff: replica.api.caller({ admin: true }), proxy };
+    }
+    const ageShipments = (orderId: string) =>
+      h.database.db
+        .update(shipments)
+        .set({ createdAt: new Date(Date.now() - PENDING_RECHECK_AFTER_MS - 1000) })
+        .where(eq(shipments.orderId, orderId));
     const shipmentCount = async (orderId: string) =>
       (await h.database.db.select({ n: count() }).from(shipments).where(eq(shipments.orderId, orderId)))[0]
         ?.n;
@@ -185,6 +207,95 @@ for (const driver of DRIVERS) {
         documentNumber: `${number}-1`,
         invoiceboxShipmentId: String(remote[0]?.id),
       });
+    });
+
+    it('a result that cannot be checked stays pending and counts as shipped; later it is settled from Invoicebox', async () => {
+      const { orderId, number, invoiceboxOrderId } = await paidOrder();
+      // Neither the answer nor the lookup gets through.
+      const { staff, proxy } = await replicaBehind(SHIPMENT_ANY);
+      await expect(
+        staff.admin.shipments.create({ orderId, lines: [{ sku: 'TEA-100', quantity: 2 }] }),
+      ).rejects.toMatchObject({
+        code: 'SERVICE_UNAVAILABLE',
+        message: expect.stringContaining(`${number}-1`),
+      });
+      expect(proxy.count(SHIPMENT_POST)).toBe(1);
+      const [pending] = await h.database.db.select().from(shipments).where(eq(shipments.orderId, orderId));
+      expect(pending).toMatchObject({ status: 'pending', invoiceboxShipmentId: null });
+
+      // Meanwhile the tea may be shipped: nobody ships it again.
+      const main = h.http({ admin: true });
+      await expect(
+        main.admin.shipments.create.mutate({ orderId, lines: [{ sku: 'TEA-100', quantity: 1 }] }),
+      ).rejects.toMatchObject({ data: { fields: [{ path: ['lines', 0, 'quantity'] }] } });
+
+      // Later, the next shipment of the order asks Invoicebox first: it has the tea, so the rest is final.
+      await ageShipments(orderId);
+      const rest = await main.admin.shipments.create.mutate({ orderId });
+      expect(rest).toMatchObject({ final: true, amount: 300_000, documentNumber: `${number}-2` });
+      const details = await main.admin.orders.byId.query({ id: orderId });
+      const remote = await remoteShipments(invoiceboxOrderId);
+      expect(details.shipments.map((s) => [s.status, s.invoiceboxShipmentId])).toEqual(
+        remote.map((r) => ['created', String(r.id)]),
+      );
+      expect(proxy.count(SHIPMENT_POST)).toBe(1);
+    });
+
+    it('a pending shipment Invoicebox never got is settled as failed, and its goods ship again', async () => {
+      const { orderId, number, invoiceboxOrderId } = await paidOrder();
+      const [tea] = (await loadOrderLines(h.database.db, orderId)).filter((l) => l.sku === 'TEA-100');
+      await h.database.db.insert(shipments).values({
+        id: randomUUID(),
+        orderId,
+        documentNumber: `${number}-1`,
+        status: 'pending',
+        final: false,
+        lines: [
+          { sku: 'TEA-100', name: tea!.name, quantity: 2, unitPrice: 34_900, total: 69_800, vatAmount: 0 },
+        ],
+        amount: 69_800,
+        vatAmount: 0,
+        createdBy: 'staff',
+      });
+      await ageShipments(orderId);
+      const all = await h.http({ admin: true }).admin.shipments.create.mutate({ orderId });
+      expect(all).toMatchObject({ final: true, amount: 2 * 34_900 + 300_000, documentNumber: `${number}-2` });
+      const details = await h.http({ admin: true }).admin.orders.byId.query({ id: orderId });
+      expect(details.shipments.map((s) => [s.documentNumber, s.status])).toEqual([
+        [`${number}-1`, 'failed'],
+        [`${number}-2`, 'created'],
+      ]);
+      expect(details.shipments[0]?.failureReason).toMatch(/never reached Invoicebox/);
+      expect(await remoteShipments(invoiceboxOrderId)).toHaveLength(1);
+    });
+
+    it('a clear refusal by Invoicebox marks the shipment failed and says why', async () => {
+      const { orderId, number, invoiceboxOrderId } = await paidOrder();
+      // Someone closed the order at Invoicebox behind the shop's back (its cabinet, another system).
+      const basket = basketFromLines(await loadOrderLines(h.database.db, orderId));
+      await h.api.deps
+        .invoicebox('staff')
+        .createShipment({
+          orderId: invoiceboxOrderId,
+          basketItems: toBasketItems(basket.lines),
+          final: true,
+        });
+
+      await expect(
+        h
+          .http({ admin: true })
+          .admin.shipments.create.mutate({ orderId, lines: [{ sku: 'TEA-100', quantity: 1 }] }),
+      ).rejects.toMatchObject({
+        data: { code: 'UNPROCESSABLE_CONTENT' },
+        message: expect.stringMatching(new RegExp(`${number}-1.*final shipment`)),
+      });
+      const details = await h.http({ admin: true }).admin.orders.byId.query({ id: orderId });
+      expect(details.shipments.map((s) => [s.status, s.failureReason])).toEqual([
+        ['failed', expect.stringContaining('wrong_order_status')],
+      ]);
+      // A refused shipment shipped nothing: the lines are still there to ship, and the shopper hears of nothing.
+      expect(details.lines.map((l) => l.leftToShip)).toEqual([2, 1]);
+      expect((await h.http().orders.byId.query({ id: orderId })).shipments).toEqual([]);
     });
   });
 }
