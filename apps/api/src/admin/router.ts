@@ -3,6 +3,7 @@ import { orderIdInput, plainText } from '../orders/inputs.js';
 import { createRefund } from '../refunds/create-refund.js';
 import { listRefundable } from '../refunds/refundable.js';
 import { createShipment } from '../shipments/create-shipment.js';
+import { recheckPendingShipments } from '../shipments/recheck-pending.js';
 import { adminProcedure, router } from '../trpc/init.js';
 import { cancelOrder } from './cancel-order.js';
 import { adminOrderListInput } from './list-input.js';
@@ -72,6 +73,12 @@ export const adminRouter = router({
     create: adminProcedure
       .input(shipmentInput)
       .mutation(({ ctx, input }) => createShipment(ctx, input, ctx.log)),
+    /** Asks Invoicebox about shipments whose result was never known; answers how many are still pending. */
+    recheck: adminProcedure
+      .input(z.strictObject({ orderId: z.uuid('orderId must be an order id (UUID)') }))
+      .mutation(async ({ ctx, input }) => ({
+        pending: await recheckPendingShipments(ctx, input.orderId, ctx.log),
+      })),
   }),
   refundRequests: router({
     list: adminProcedure

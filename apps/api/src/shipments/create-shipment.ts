@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
+  type BuiltBasket,
   InvoiceboxApiError,
   InvoiceboxNetworkError,
   InvoiceboxUnknownResultError,
@@ -19,11 +20,11 @@ import {
 import type { Logger } from '../logger.js';
 import { basketFromLines } from '../orders/basket-from-lines.js';
 import { documentDate } from './document-date.js';
-import { findRemoteShipment } from './find-remote-shipment.js';
+import { remoteShipmentsByDocument } from './find-remote-shipment.js';
 import { loadShipments } from './load-shipments.js';
 import { recheckPendingShipments } from './recheck-pending.js';
 import { isShippableStatus, shippableLines } from './shippable.js';
-import { type StaffShipment, toStaffShipment } from './staff-shipment.js';
+import { type ShipmentRow, type StaffShipment, toStaffShipment } from './staff-shipment.js';
 import { settleShipment } from './status.js';
 
 export type CreateShipmentInput = {
@@ -116,6 +117,23 @@ export async function createShipment(
   });
 
   const { row, basket, invoiceboxOrderId } = planned;
+  const remoteId = await sendShipment(deps, row, basket, invoiceboxOrderId, log);
+  await settleShipment(deps.db, row.id, { status: 'created', invoiceboxShipmentId: remoteId });
+  const [current] = await deps.db.select().from(shipments).where(eq(shipments.id, row.id));
+  return toStaffShipment(current ?? row);
+}
+
+/**
+ * Sends the saved shipment once and returns Invoicebox's id for it. A refusal, or a call that provably never
+ * left, settles it as failed (the goods are free to ship again); an unknown result is looked up, never resent.
+ */
+async function sendShipment(
+  deps: Deps,
+  row: ShipmentRow,
+  basket: BuiltBasket,
+  invoiceboxOrderId: string,
+  log: Logger,
+): Promise<string> {
   try {
     const { data, requestId } = await deps.invoicebox('staff', log).createShipment({
       orderId: invoiceboxOrderId,
@@ -128,45 +146,54 @@ export async function createShipment(
       { shipmentId: row.id, invoiceboxShipmentId: data.id, invoiceboxRequestId: requestId, final: row.final },
       'shipment created at Invoicebox',
     );
-    await settleShipment(deps.db, row.id, { status: 'created', invoiceboxShipmentId: String(data.id) });
+    return String(data.id);
   } catch (error) {
-    if (!(error instanceof InvoiceboxUnknownResultError)) {
-      // Provably not applied (refused, never sent, over budget): the goods are free to ship again.
-      const reason =
-        error instanceof InvoiceboxApiError
-          ? `${error.code ?? 'error'}: ${error.message}`
-          : `not sent: ${(error as Error).message}`;
-      await settleShipment(deps.db, row.id, { status: 'failed', failureReason: reason });
-      if (error instanceof InvoiceboxApiError) {
-        throw new InvoiceboxRefused(`Invoicebox refused shipment ${row.documentNumber} (${reason})`, {
-          cause: error,
-        });
-      }
-      if (error instanceof InvoiceboxNetworkError) {
-        throw new InvoiceboxUnavailable(
-          `Invoicebox could not be reached; shipment ${row.documentNumber} was not sent`,
-          {
-            cause: error,
-          },
-        );
-      }
-      throw error;
+    if (error instanceof InvoiceboxUnknownResultError)
+      return lookUpLost(deps, row, invoiceboxOrderId, error, log);
+    const reason =
+      error instanceof InvoiceboxApiError
+        ? `${error.code ?? 'error'}: ${error.message}`
+        : `${(error as Error).name}: ${(error as Error).message}`;
+    await settleShipment(deps.db, row.id, { status: 'failed', failureReason: reason });
+    if (error instanceof InvoiceboxApiError) {
+      throw new InvoiceboxRefused(`Invoicebox refused shipment ${row.documentNumber} (${reason})`, {
+        cause: error,
+      });
     }
-    // It may have been applied: ask, never send it again.
-    const remote = await findRemoteShipment(deps, invoiceboxOrderId, row.documentNumber).catch(() => null);
-    if (remote === null || remote === undefined) {
-      log.warn({ shipmentId: row.id, err: error }, 'shipment result unknown; left pending');
+    if (error instanceof InvoiceboxNetworkError) {
       throw new InvoiceboxUnavailable(
-        `Invoicebox did not confirm shipment ${row.documentNumber}; it stays pending and is checked again before the next shipment of this order.`,
-        { cause: error },
+        `Invoicebox could not be reached; shipment ${row.documentNumber} was not sent`,
+        {
+          cause: error,
+        },
       );
     }
-    log.info(
-      { shipmentId: row.id, invoiceboxShipmentId: remote.id },
-      'shipment found at Invoicebox after an unknown result',
-    );
-    await settleShipment(deps.db, row.id, { status: 'created', invoiceboxShipmentId: String(remote.id) });
+    throw error;
   }
-  const [current] = await deps.db.select().from(shipments).where(eq(shipments.id, row.id));
-  return toStaffShipment(current ?? row);
+}
+
+/** The shipment may have been applied: ask Invoicebox for it by documentNumber instead of sending it again. */
+async function lookUpLost(
+  deps: Deps,
+  row: ShipmentRow,
+  invoiceboxOrderId: string,
+  error: InvoiceboxUnknownResultError,
+  log: Logger,
+): Promise<string> {
+  const remote = await remoteShipmentsByDocument(deps, invoiceboxOrderId)
+    .then((found) => found.get(row.documentNumber))
+    .catch(() => undefined);
+  if (!remote) {
+    log.warn({ shipmentId: row.id, err: error }, 'shipment result unknown; left pending');
+    throw new InvoiceboxUnavailable(
+      `Invoicebox did not confirm shipment ${row.documentNumber}; it stays pending (counted as shipped) until ` +
+        'Invoicebox is asked again («Проверить в Инвойсбокс» on the order page, or the next shipment of this order).',
+      { cause: error },
+    );
+  }
+  log.info(
+    { shipmentId: row.id, invoiceboxShipmentId: remote.id },
+    'shipment found at Invoicebox after an unknown result',
+  );
+  return String(remote.id);
 }

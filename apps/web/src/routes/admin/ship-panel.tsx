@@ -37,6 +37,14 @@ export function ShipPanel({ order }: { order: AdminOrder }) {
     }),
   );
 
+  const recheck = useMutation(
+    trpc.admin.shipments.recheck.mutationOptions({
+      onSettled: () =>
+        queryClient.invalidateQueries({ queryKey: trpc.admin.orders.byId.queryKey({ id: order.id }) }),
+    }),
+  );
+  const pending = order.shipments.some((shipment) => shipment.status === 'pending');
+
   const rows = order.lines.filter((line) => line.leftToShip > 0);
   const picked = rows.flatMap((row) => {
     const quantity = Math.min(quantities[row.sku] ?? 0, row.leftToShip);
@@ -74,6 +82,28 @@ export function ShipPanel({ order }: { order: AdminOrder }) {
             </li>
           ))}
         </ul>
+      )}
+      {pending && (
+        <div className="actions">
+          <button
+            type="button"
+            disabled={recheck.isPending}
+            onClick={() => recheck.mutate({ orderId: order.id })}
+            data-testid="ship-recheck"
+          >
+            Проверить в Инвойсбокс
+          </button>
+          {recheck.isError && (
+            <p role="alert" className="error-box">
+              {shipError(recheck.error)}
+            </p>
+          )}
+          {recheck.data && recheck.data.pending > 0 && (
+            <p className="muted" aria-live="polite">
+              Инвойсбокс пока не подтвердил отгрузку; повторите проверку через минуту.
+            </p>
+          )}
+        </div>
       )}
       {order.canShip && rows.length > 0 && (
         <>
