@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { orderIdInput, plainText } from '../orders/inputs.js';
 import { createRefund } from '../refunds/create-refund.js';
 import { listRefundable } from '../refunds/refundable.js';
+import { createShipment } from '../shipments/create-shipment.js';
+import { recheckPendingShipments } from '../shipments/recheck-pending.js';
 import { adminProcedure, router } from '../trpc/init.js';
 import { cancelOrder } from './cancel-order.js';
 import { adminOrderListInput } from './list-input.js';
@@ -27,6 +29,23 @@ const refundInput = z.strictObject({
   reason: plainText().trim().max(1000).optional(),
 });
 
+const shipmentInput = z.strictObject({
+  orderId: z.uuid('orderId must be an order id (UUID)'),
+  lines: z
+    .array(
+      z.strictObject({
+        sku: plainText().trim().min(1).max(64),
+        quantity: z
+          .number()
+          .int('quantity must be a whole number')
+          .min(1, 'quantity must be at least 1')
+          .max(999),
+      }),
+    )
+    .min(1, 'lines must not be empty (leave it out to ship everything left)')
+    .optional(),
+});
+
 const refundRequestListInput = z
   .strictObject({
     orderId: z.uuid('orderId must be an order id (UUID)').optional(),
@@ -49,6 +68,17 @@ export const adminRouter = router({
       .input(z.strictObject({ orderId: z.uuid('orderId must be an order id (UUID)') }))
       .query(({ ctx, input }) => listRefundable(ctx, input.orderId)),
     create: adminProcedure.input(refundInput).mutation(({ ctx, input }) => createRefund(ctx, input, ctx.log)),
+  }),
+  shipments: router({
+    create: adminProcedure
+      .input(shipmentInput)
+      .mutation(({ ctx, input }) => createShipment(ctx, input, ctx.log)),
+    /** Asks Invoicebox about shipments whose result was never known; answers how many are still pending. */
+    recheck: adminProcedure
+      .input(z.strictObject({ orderId: z.uuid('orderId must be an order id (UUID)') }))
+      .mutation(async ({ ctx, input }) => ({
+        pending: await recheckPendingShipments(ctx, input.orderId, ctx.log),
+      })),
   }),
   refundRequests: router({
     list: adminProcedure

@@ -14,6 +14,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import type { RefundStatus } from '../refunds/status.js';
+import type { ShipmentStatus } from '../shipments/status.js';
 
 const createdAt = () => timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow();
 
@@ -214,6 +215,46 @@ export const refundRequests = pgTable(
     index('refund_requests_order_idx').on(t.orderId),
     // One open request per order: a second one while staff have not answered would only pile up.
     uniqueIndex('refund_requests_one_open_uq').on(t.orderId).where(sql`${t.closedAt} IS NULL`),
+  ],
+);
+
+export type ShipmentLine = {
+  sku: string;
+  name: string;
+  quantity: number;
+  /** Kopecks. */
+  unitPrice: number;
+  total: number;
+  vatAmount: number;
+};
+
+export const shipments = pgTable(
+  'shipments',
+  {
+    id: uuid('id').primaryKey(),
+    orderId: uuid('order_id')
+      .notNull()
+      .references(() => orders.id, { onDelete: 'cascade' }),
+    /** Sent as documentNumber (`<order number>-<n>`): how an answer we never got is found again. */
+    documentNumber: text('document_number').notNull(),
+    invoiceboxShipmentId: text('invoicebox_shipment_id'),
+    /** Our record of the call (see ShipmentStatus); written only by shipments/status.ts. */
+    status: text('status').$type<ShipmentStatus>().notNull(),
+    /** Ships the last remaining lines: Invoicebox closes the order and issues the full-settlement receipt. */
+    final: boolean('final').notNull(),
+    lines: jsonb('lines').$type<ShipmentLine[]>().notNull(),
+    /** Kopecks. */
+    amount: integer('amount').notNull(),
+    vatAmount: integer('vat_amount').notNull(),
+    /** Who asked for it ('staff'). */
+    createdBy: text('created_by').notNull(),
+    failureReason: text('failure_reason'),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('shipments_order_idx').on(t.orderId, t.createdAt),
+    uniqueIndex('shipments_document_number_uq').on(t.orderId, t.documentNumber),
   ],
 );
 

@@ -4,8 +4,10 @@ import type { DbOrTx } from '../db/client.js';
 import { refundRequests } from '../db/schema.js';
 import { NotFound } from '../errors.js';
 import { maskEmail } from '../lib/mask.js';
+import { loadShipments } from '../shipments/load-shipments.js';
+import { type PublicShipment, toPublicShipments } from '../shipments/public-shipment.js';
 import { loadOrder, loadOrderLines, type OrderLineRow, type OrderRow } from './load-order.js';
-import type { OrderStatus } from './status.js';
+import { type OrderStatus, UNPAID_OPEN_STATUSES } from './status.js';
 
 export type PublicOrderLine = {
   sku: string;
@@ -32,6 +34,8 @@ export type PublicOrder = {
   customer: { type: 'private' | 'legal'; name: string; emailMasked: string };
   /** A refund request is open (staff have not answered it yet). */
   refundRequested: boolean;
+  /** What was shipped, oldest first; the last one has `finalReceipt` once everything is shipped. */
+  shipments: PublicShipment[];
 };
 
 export const toPublicLine = (line: OrderLineRow): PublicOrderLine => ({
@@ -44,7 +48,12 @@ export const toPublicLine = (line: OrderLineRow): PublicOrderLine => ({
   vatAmount: line.vatAmount,
 });
 
-export function toPublicOrder(order: OrderRow, lines: OrderLineRow[], refundRequested: boolean): PublicOrder {
+export function toPublicOrder(
+  order: OrderRow,
+  lines: OrderLineRow[],
+  refundRequested: boolean,
+  shipments: PublicShipment[] = [],
+): PublicOrder {
   const payable = order.status === 'pending' || order.status === 'awaiting_payment';
   return {
     id: order.id,
@@ -64,18 +73,22 @@ export function toPublicOrder(order: OrderRow, lines: OrderLineRow[], refundRequ
       emailMasked: maskEmail(order.customerEmail),
     },
     refundRequested,
+    shipments,
   };
 }
 
 export async function loadPublicOrder(db: DbOrTx, id: string): Promise<PublicOrder> {
   const order = await loadOrder(db, id);
   if (!order) throw new NotFound(`order ${id} not found`);
-  const [lines, [requests]] = await Promise.all([
+  // An unpaid order (the one the order page polls) has nothing shipped: no query for it.
+  const unpaid = (UNPAID_OPEN_STATUSES as readonly string[]).includes(order.status);
+  const [lines, [requests], shipments] = await Promise.all([
     loadOrderLines(db, id),
     db
       .select({ count: sql<number>`count(*)::int` })
       .from(refundRequests)
       .where(and(eq(refundRequests.orderId, id), isNull(refundRequests.closedAt))),
+    unpaid ? [] : loadShipments(db, id),
   ]);
-  return toPublicOrder(order, lines, (requests?.count ?? 0) > 0);
+  return toPublicOrder(order, lines, (requests?.count ?? 0) > 0, toPublicShipments(shipments));
 }

@@ -11,6 +11,7 @@ import { StatusLine } from '../order/status-line';
 import { AdminError, AdminGate } from './admin-gate';
 import { AdminHistory } from './admin-history';
 import { RefundPanel } from './refund-panel';
+import { ShipPanel } from './ship-panel';
 
 const POLL_MS = 2_000;
 
@@ -127,6 +128,7 @@ function OrderDetails({ id, signOut }: { id: string; signOut: () => void }) {
           )}
         </div>
       )}
+      {(data.canShip || data.shipments.length > 0) && <ShipPanel order={data} />}
       {refundable && <RefundPanel orderId={id} refundsState={settledRefunds(data)} />}
       <AdminHistory order={data} />
     </section>

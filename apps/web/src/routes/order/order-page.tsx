@@ -8,6 +8,7 @@ import { useTRPC } from '../../trpc';
 import { OrderLines } from './order-lines';
 import { RefundRequest } from './refund-request';
 import { RetryPayment } from './retry-payment';
+import { Shipments } from './shipments';
 import { StatusLine } from './status-line';
 
 const POLL_MS = 2_000;
@@ -80,6 +81,7 @@ export function OrderPage({ id }: { id: string }) {
         </div>
       )}
       <OrderLines order={data} />
+      <Shipments shipments={data.shipments} />
       {(data.status === 'paid' || data.status === 'partially_refunded') && <RefundRequest order={data} />}
       <p>
         <Link href="/">Вернуться в каталог</Link>

@@ -1,0 +1,89 @@
+import { createInvoiceboxClient, DEMO_SHOP } from '@checkout/invoicebox';
+import { expect, it } from 'vitest';
+import { waitFor } from './support/api-client';
+import { saveScreenshot } from './support/browser';
+import { browserFlow } from './support/flow';
+
+const { stack, admin, sandbox, inPage } = browserFlow();
+
+/** A paid order of two lines (2 + 1), made through the real API and paid at the sandbox. */
+async function paidOrder(email: string) {
+  const [first, second] = await admin.catalog.list.query();
+  if (!first || !second) throw new Error('the catalog needs at least two products');
+  const { orderId } = await admin.orders.create.mutate({
+    idempotencyKey: crypto.randomUUID(),
+    lines: [
+      { sku: first.sku, quantity: 2 },
+      { sku: second.sku, quantity: 1 },
+    ],
+    customer: { type: 'private', name: 'Нина Отгрузова', email, phone: '+79001234568' },
+  });
+  const created = await admin.admin.orders.byId.query({ id: orderId });
+  await sandbox.pay(created.invoiceboxOrderId!);
+  await waitFor(
+    () => admin.admin.orders.byId.query({ id: orderId }),
+    (order) => order.status === 'paid',
+    { what: 'the order to be paid' },
+  );
+  return { orderId, invoiceboxOrderId: created.invoiceboxOrderId!, first, second };
+}
+
+it('staff ship one unit, then the rest; the last shipment is final and the shopper sees both', async () => {
+  const email = `ship-${Date.now()}@example.ru`;
+  const { orderId, invoiceboxOrderId, first, second } = await paidOrder(email);
+
+  await inPage('staff-shipments', async (page, consoleErrors) => {
+    page.on('dialog', (dialog) => void dialog.accept());
+    await page.goto(`${stack.webUrl}/admin`);
+    await page.locator('#admin-token').fill(stack.adminToken);
+    await page.getByRole('button', { name: 'Войти' }).click();
+    await page.locator('[data-testid="orders-table"]').waitFor();
+    await page.locator('#order-search').fill(email);
+    await page.getByRole('button', { name: 'Найти' }).click();
+    await expect.poll(() => page.locator('[data-testid="order-row"]').count()).toBe(1);
+    await page.locator(`[data-order-id="${orderId}"] a`).click();
+    await page.waitForURL(`${stack.webUrl}/admin/orders/${orderId}`);
+
+    const panel = page.locator('[data-testid="ship-panel"]');
+    const shipments = panel.locator('[data-testid="shipment"]');
+    await panel.locator(`[data-testid="shippable-line"][data-sku="${first.sku}"] input`).fill('1');
+    await page.locator('[data-testid="ship-selected"]').click();
+    await expect.poll(() => shipments.count(), { timeout: 20_000 }).toBe(1);
+    expect(await shipments.first().getAttribute('data-status')).toBe('created');
+    expect(await shipments.first().getAttribute('data-final')).toBe('false');
+    // One unit of the first line is left, the second line untouched.
+    expect(await panel.locator('[data-testid="shippable-line"]').count()).toBe(2);
+    await saveScreenshot(page, 'staff-shipments-partial');
+
+    await page.locator('[data-testid="ship-all"]').click();
+    await expect.poll(() => shipments.count(), { timeout: 20_000 }).toBe(2);
+    const last = shipments.nth(1);
+    expect(await last.getAttribute('data-final')).toBe('true');
+    expect(await last.textContent()).toContain('итоговая, чек полного расчёта');
+    expect(await last.textContent()).toContain(`${second.name} × 1`);
+    // Nothing is left to ship: the form is gone, the list stays.
+    await expect.poll(() => panel.locator('[data-testid="shippable-line"]').count()).toBe(0);
+    await expect.poll(() => page.locator('[data-testid="ship-all"]').count()).toBe(0);
+    expect(consoleErrors).toEqual([]);
+  });
+
+  // Invoicebox's own view: two shipments, final only on the second, amounts to the kopeck.
+  const invoicebox = createInvoiceboxClient({ baseUrl: stack.sandboxUrl, token: DEMO_SHOP.token });
+  const { data: remote } = await invoicebox.listShipments({ orderId: invoiceboxOrderId });
+  expect(remote.map((s) => [s.final, s.amount])).toEqual([
+    [false, first.price / 100],
+    [true, (first.price + second.price) / 100],
+  ]);
+
+  await inPage('shopper-shipments', async (page, consoleErrors) => {
+    await page.goto(`${stack.webUrl}/orders/${orderId}`);
+    const section = page.locator('[data-testid="order-shipments"]');
+    await section.waitFor();
+    expect(await section.locator('[data-testid="order-shipment"]').count()).toBe(2);
+    expect(await section.textContent()).toContain(`${first.name} × 1`);
+    expect(await page.locator('[data-testid="shipped-in-full"]').textContent()).toBe(
+      'Заказ отгружен полностью, чек полного расчёта отправлен.',
+    );
+    expect(consoleErrors).toEqual([]);
+  });
+});
