@@ -24,6 +24,7 @@ export const RELAXED_LIMITS = {
   rateLimit: { checkout: 100_000, refundRequest: 100_000, read: 100_000 },
   budget: { limit: 100_000 },
   staffLogin: { maxFailures: 100_000 },
+  companyLookup: { perIp: 100_000 },
   syncFreshMs: 0,
 } satisfies LimitsOptions;
 
