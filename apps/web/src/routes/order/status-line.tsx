@@ -17,7 +17,14 @@ export function StatusLine({
       <strong className={`status status-${status}`} data-testid={testId} data-status={status}>
         {statusLabel(status)}
       </strong>
-      {released && <span data-testid={`${testId}-released`}>, блокировка снята</span>}
+      {released && (
+        <>
+          {' '}
+          <span className="muted" data-testid={`${testId}-released`}>
+            блокировка снята
+          </span>
+        </>
+      )}
     </p>
   );
 }
