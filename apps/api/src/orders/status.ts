@@ -19,8 +19,6 @@ export type TransitionSource = 'notification' | 'sync' | 'reconciler' | 'staff' 
 export const FINAL_STATUSES: readonly OrderStatus[] = ['refunded', 'failed', 'canceled', 'expired'];
 export const PAID_STATUSES: readonly OrderStatus[] = ['paid', 'partially_refunded', 'refunded'];
 export const UNPAID_OPEN_STATUSES: readonly OrderStatus[] = ['pending', 'awaiting_payment'];
-/** Invoicebox still decides these: payment (pending, awaiting_payment) or capture/release of a hold (held). */
-export const UNSETTLED_STATUSES: readonly OrderStatus[] = ['pending', 'awaiting_payment', 'held'];
 
 export const isOrderStatus = (value: string): value is OrderStatus =>
   (ORDER_STATUSES as readonly string[]).includes(value);
