@@ -157,11 +157,14 @@ for (const driver of DRIVERS) {
         .toMatchObject([{ outcome: 'delivered' }]);
       const [cancellation] = (await deliveries(orderId)).filter((d) => d.event === 'cancellation');
       expect(JSON.parse(cancellation?.responseBody ?? '{}')).toEqual({ status: 'success' });
-      expect(await events(orderId)).toEqual([
+      // Released once: by staff, or by Invoicebox's canceled notification when it arrives before staff's commit.
+      const [created, held, canceled, ...more] = await events(orderId);
+      expect([created, held, more]).toEqual([
         ['pending', 'awaiting_payment', 'checkout'],
         ['awaiting_payment', 'held', 'notification'],
-        ['held', 'canceled', 'staff'],
+        [],
       ]);
+      expect(canceled).toEqual(['held', 'canceled', expect.stringMatching(/^(staff|notification)$/)]);
       // A hold delivered late (after the release) is old news, not an error.
       const late = await deliverNotification(t.url, await notification(orderId, 'hold'));
       expect(late.answer).toEqual({ status: 'success' });
