@@ -15,6 +15,11 @@ export type ApiConfig = {
   notificationKey: string;
   /** The HMAC algorithm the shop chose for notifications in Invoicebox's cabinet (default sha1). */
   signatureAlgorithm: NotificationSignatureAlgorithm;
+  /**
+   * The cabinet holds card payments; the shop captures them by a final shipment. The storefront says so. A `hold`
+   * is applied as held either way (with a warning when this is off).
+   */
+  holdPayments: boolean;
   /** Where Invoicebox reaches us: notifications go to `${publicApiUrl}/webhooks/invoicebox`. */
   publicApiUrl: string;
   /** False in gate-only mode: orders are created without a notificationUrl. */

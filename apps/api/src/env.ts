@@ -46,6 +46,14 @@ const envSchema = z.object({
   INVOICEBOX_NOTIFY_VIA: z
     .enum(['webhook', 'gate', 'both'], { error: 'must be webhook, gate or both' })
     .default('webhook'),
+  /**
+   * The cabinet holds (pre-authorises) this shop's card payments and the shop captures them by shipping: the
+   * storefront then tells the shopper the money is blocked and taken when the order ships.
+   */
+  INVOICEBOX_HOLD_PAYMENTS: z
+    .enum(['true', 'false', '1', '0'], { error: 'must be true or false' })
+    .default('false')
+    .transform((value) => value === 'true' || value === '1'),
   /** Default: Invoicebox's gate for the real API, the sandbox's own `/v3/gate/rpc` otherwise. */
   INVOICEBOX_GATE_URL: z.url({ protocol: /^wss?$/, error: 'must be a ws(s) URL' }).optional(),
   PUBLIC_API_URL: url('http://localhost:3000'),

@@ -33,6 +33,7 @@ const api = await startApi({
   merchantId: env.INVOICEBOX_MERCHANT_ID,
   notificationKey: env.INVOICEBOX_NOTIFICATION_KEY,
   signatureAlgorithm: env.INVOICEBOX_SIGNATURE_ALGORITHM,
+  holdPayments: env.INVOICEBOX_HOLD_PAYMENTS,
   publicApiUrl: env.PUBLIC_API_URL,
   storefrontUrl: env.STOREFRONT_URL,
   adminToken: env.ADMIN_TOKEN,

@@ -39,6 +39,8 @@ export type StartApiOptions = {
   notificationKey?: string;
   /** `X-Signature` algorithm set in Invoicebox's cabinet; default sha1. */
   signatureAlgorithm?: NotificationSignatureAlgorithm;
+  /** Invoicebox holds card payments and the shop captures them by shipping (INVOICEBOX_HOLD_PAYMENTS); default false. */
+  holdPayments?: boolean;
   publicApiUrl?: string;
   storefrontUrl: string;
   adminToken: string;
@@ -136,6 +138,7 @@ export async function startApi(opts: StartApiOptions): Promise<RunningApi> {
     merchantId: opts.merchantId ?? DEMO_SHOP.merchantId,
     notificationKey: opts.notificationKey ?? DEMO_SHOP.notificationKey,
     signatureAlgorithm: opts.signatureAlgorithm ?? 'sha1',
+    holdPayments: opts.holdPayments ?? false,
     publicApiUrl: opts.publicApiUrl?.replace(/\/+$/, '') ?? '',
     webhookNotifications: !opts.gate?.only,
     storefrontUrl: opts.storefrontUrl.replace(/\/+$/, ''),

@@ -18,6 +18,14 @@ describe('the transition table', () => {
     expect(canTransition('paid', 'canceled')).toBe(false);
     expect(canTransition('awaiting_payment', 'paid')).toBe(true);
   });
+
+  it('a hold is captured (paid) or released (canceled), and nothing else', () => {
+    expect(canTransition('pending', 'held')).toBe(true);
+    expect(canTransition('awaiting_payment', 'held')).toBe(true);
+    expect(ALLOWED_TRANSITIONS.held).toEqual(['paid', 'canceled']);
+    const intoHeld = ORDER_STATUSES.filter((from) => canTransition(from, 'held'));
+    expect(intoHeld).toEqual(['pending', 'awaiting_payment']);
+  });
 });
 
 for (const driver of DRIVERS) {
@@ -41,6 +49,38 @@ for (const driver of DRIVERS) {
       expect(events).toMatchObject([{ fromStatus: 'awaiting_payment', toStatus: 'paid', source: 'sync' }]);
       const [row] = await t.database.db.select().from(orders).where(eq(orders.id, id));
       expect(row?.paidAt).toBeInstanceOf(Date);
+    });
+
+    it('held -> paid keeps the moment the money was held as paidAt', async () => {
+      const id = await insertOrder('awaiting_payment');
+      const heldAt = new Date('2026-11-30T07:00:00.000Z');
+      await t.database.db.transaction((tx) =>
+        transitionOrder(
+          tx,
+          { orderId: id, to: 'held', source: 'notification', reason: 'test', patch: { paidAt: heldAt } },
+          log,
+        ),
+      );
+      const captured = await t.database.db.transaction((tx) =>
+        transitionOrder(
+          tx,
+          {
+            orderId: id,
+            to: 'paid',
+            source: 'notification',
+            reason: 'test',
+            patch: { paidAt: new Date('2026-12-01T07:00:00.000Z') },
+          },
+          log,
+        ),
+      );
+      expect(captured).toEqual({ outcome: 'applied', from: 'held', to: 'paid' });
+      const [row] = await t.database.db.select().from(orders).where(eq(orders.id, id));
+      expect(row?.paidAt).toEqual(heldAt);
+      const late = await t.database.db.transaction((tx) =>
+        transitionOrder(tx, { orderId: id, to: 'held', source: 'sync', reason: 'test' }, log),
+      );
+      expect(late).toEqual({ outcome: 'illegal', from: 'paid', to: 'held' });
     });
 
     it('refuses an illegal change and records nothing', async () => {

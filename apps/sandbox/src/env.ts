@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { DEMO_MERCHANT } from './merchants.js';
 import type { MerchantConfig, SandboxOptions } from './types.js';
 
 const APP_DIR = fileURLToPath(new URL('..', import.meta.url));
@@ -32,6 +33,8 @@ const envSchema = z.object({
   SANDBOX_NOTIFICATION_TIMEOUT_MS: z.coerce.number().int().positive().default(20_000),
   SANDBOX_REFUND_DELAY_MS: z.coerce.number().int().nonnegative().default(1000),
   SANDBOX_ALLOW_ANY_NOTIFICATION_HOST: z.enum(['0', '1']).default('0'),
+  /** Merchants that do not say otherwise hold card payments (`holdPayments`); `pnpm dev` mirrors the shop's setting. */
+  SANDBOX_HOLD_PAYMENTS: z.enum(['true', 'false', '1', '0']).default('false'),
 });
 
 function rateLimit(text: string): SandboxOptions['rateLimit'] {
@@ -57,6 +60,9 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): SandboxOpt
     if (!list.success)
       throw new Error(`SANDBOX_MERCHANTS ${e.SANDBOX_MERCHANTS}: ${list.error.issues[0]?.message}`);
     merchants = list.data;
+  }
+  if (e.SANDBOX_HOLD_PAYMENTS === 'true' || e.SANDBOX_HOLD_PAYMENTS === '1') {
+    merchants = (merchants ?? [DEMO_MERCHANT]).map((m) => ({ holdPayments: true, ...m }));
   }
   return {
     port: e.SANDBOX_PORT,

@@ -18,9 +18,10 @@ export const CONCURRENT_INDEXES: readonly ConcurrentIndex[] = [
   { name: 'orders_created_idx', definition: 'ON orders USING btree (created_at, number)' },
   { name: 'orders_status_created_idx', definition: 'ON orders USING btree (status, created_at, number)' },
   // The reconciler's due orders: only the unsettled few, least recently touched (changed or checked) first.
+  // Held orders joined them (migration held_orders drops the older orders_unsettled_due_idx without them).
   {
-    name: 'orders_unsettled_due_idx',
-    definition: `ON orders USING btree (greatest(updated_at, checked_at)) WHERE status IN ('pending', 'awaiting_payment')`,
+    name: 'orders_unsettled_held_due_idx',
+    definition: `ON orders USING btree (greatest(updated_at, checked_at)) WHERE status IN ('pending', 'awaiting_payment', 'held')`,
   },
   {
     name: 'refunds_open_idx',

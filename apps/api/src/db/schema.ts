@@ -78,9 +78,9 @@ export const orders = pgTable(
     // scanned backward for the staff list's newest-first order.
     index('orders_created_idx').on(t.createdAt, t.number).concurrently(),
     index('orders_status_created_idx').on(t.status, t.createdAt, t.number).concurrently(),
-    index('orders_unsettled_due_idx')
+    index('orders_unsettled_held_due_idx')
       .on(sql`greatest(${t.updatedAt}, ${t.checkedAt})`)
-      .where(sql`${t.status} IN ('pending', 'awaiting_payment')`)
+      .where(sql`${t.status} IN ('pending', 'awaiting_payment', 'held')`)
       .concurrently(),
     index('orders_email_prefix_idx').on(sql`lower(${t.customerEmail}) text_pattern_ops`).concurrently(),
     index('orders_phone_prefix_idx').on(t.customerPhone.op('text_pattern_ops')).concurrently(),

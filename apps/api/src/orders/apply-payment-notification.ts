@@ -1,7 +1,7 @@
 import type { OrderNotification } from '@checkout/invoicebox';
 import { and, eq, inArray, or } from 'drizzle-orm';
 import type { Tx } from '../db/client.js';
-import { notifications, orders } from '../db/schema.js';
+import { notifications, orderEvents, orders } from '../db/schema.js';
 import type { Deps } from '../deps.js';
 import {
   type NotificationPlan,
@@ -13,7 +13,7 @@ import {
 } from '../lib/notification-plan.js';
 import type { Logger } from '../logger.js';
 import { isUuid } from './load-order.js';
-import { applyRemoteOrderState, targetForInvoiceboxStatus } from './remote-status.js';
+import { applyRemoteOrderState, targetForInvoiceboxStatus, warnUnexpectedHold } from './remote-status.js';
 import { type OrderStatus, PAID_STATUSES } from './status.js';
 import { canTransition, payFromNotification } from './transitions.js';
 
@@ -54,11 +54,15 @@ export async function payFromPaidNotification(
   );
 }
 
-/** The plan for an order notification, or null when no order of ours matches (it may be about a refund). */
+/**
+ * The plan for an order notification, or null when no order of ours matches (it may be about a refund).
+ * `holdPayments` is the shop's setting: a hold is applied either way, with a warning when the setting is off.
+ */
 export async function planOrderNotification(
   tx: Tx,
   n: OrderNotification,
   log: Logger,
+  holdPayments = false,
 ): Promise<NotificationPlan | null> {
   const merchantOrderId = n.merchantOrderId ?? '';
   const [order] = await tx
@@ -125,6 +129,10 @@ export async function planOrderNotification(
       ? refuse('order_already_paid', `order ${order.id} was already paid by another notification`, order.id)
       : success('unchanged', order.id);
   }
+  if (target === 'held' && (await holdIsOldNews(tx, order.id, current))) {
+    // Delivered after the capture or the release it led to (retries are not ordered): nothing to change.
+    return success('unchanged', order.id);
+  }
   if (!target || target === current) return success(target ? 'unchanged' : 'ignored', order.id);
   if (!canTransition(current, target)) {
     log.warn({ orderId: order.id, from: current, to: target }, 'notification asks for an illegal transition');
@@ -133,6 +141,7 @@ export async function planOrderNotification(
       : refuse('order_wrong_status', `order ${order.id} is ${current}; cannot become ${target}`, order.id);
   }
   const paidAt = (n as { paidAt?: string | null }).paidAt ?? null;
+  if (target === 'held') warnUnexpectedHold(holdPayments, order.id, log);
   return success('applied', order.id, (notificationId) =>
     applyRemoteOrderState(
       tx,
@@ -147,4 +156,16 @@ export async function planOrderNotification(
       log,
     ),
   );
+}
+
+/** A hold is stale once the money was taken, or once the order was released (canceled after being held). */
+async function holdIsOldNews(tx: Tx, orderId: string, current: OrderStatus): Promise<boolean> {
+  if (PAID_STATUSES.includes(current)) return true;
+  if (current !== 'canceled') return false;
+  const [held] = await tx
+    .select({ id: orderEvents.id })
+    .from(orderEvents)
+    .where(and(eq(orderEvents.orderId, orderId), eq(orderEvents.toStatus, 'held')))
+    .limit(1);
+  return held !== undefined;
 }

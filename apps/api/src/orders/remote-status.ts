@@ -4,11 +4,13 @@ import type { Logger } from '../logger.js';
 import { type OrderStatus, PAID_STATUSES, type TransitionSource } from './status.js';
 import { type TransitionResult, transitionOrder } from './transitions.js';
 
-/** Our status for an Invoicebox order status; null = nothing to do (created, hold, processing…). */
+/** Our status for an Invoicebox order status; null = nothing to do (created, processing…). */
 export function targetForInvoiceboxStatus(status: string): OrderStatus | null {
   switch (normalizeOrderStatus(status as Parameters<typeof normalizeOrderStatus>[0])) {
     case 'completed':
       return 'paid';
+    case 'hold':
+      return 'held';
     case 'canceled':
       return 'canceled';
     case 'expired':
@@ -38,7 +40,8 @@ export async function applyRemoteOrderState(
 ): Promise<TransitionResult | { outcome: 'ignored' }> {
   const to = targetForInvoiceboxStatus(args.remote.status);
   if (!to) return { outcome: 'ignored' };
-  const paidAt = to === 'paid' && args.remote.paidAt ? new Date(args.remote.paidAt) : undefined;
+  const paidAt =
+    (to === 'paid' || to === 'held') && args.remote.paidAt ? new Date(args.remote.paidAt) : undefined;
   const result = await transitionOrder(
     tx,
     {
@@ -52,9 +55,26 @@ export async function applyRemoteOrderState(
     },
     log,
   );
-  // A refunded order is still a paid one as far as the payment is concerned.
-  if (result.outcome === 'illegal' && to === 'paid' && PAID_STATUSES.includes(result.from)) {
+  // A refunded order is still a paid one as far as the payment is concerned, and a hold reported after the
+  // capture is old news.
+  if (
+    result.outcome === 'illegal' &&
+    (to === 'paid' || to === 'held') &&
+    PAID_STATUSES.includes(result.from)
+  ) {
     return { outcome: 'unchanged', status: result.from };
   }
   return result;
+}
+
+/**
+ * A hold is applied whatever the shop's setting says (Invoicebox's cabinet decides whether card payments are held);
+ * the warning says the setting does not match, since with it off the storefront never told the shopper.
+ */
+export function warnUnexpectedHold(holdPayments: boolean, orderId: string, log: Logger) {
+  if (holdPayments) return;
+  log.warn(
+    { orderId },
+    'Invoicebox holds this payment (status hold) but INVOICEBOX_HOLD_PAYMENTS is off: applied as held; turn the setting on if the cabinet holds card payments',
+  );
 }

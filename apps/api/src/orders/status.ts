@@ -1,6 +1,8 @@
 export const ORDER_STATUSES = [
   'pending',
   'awaiting_payment',
+  /** The card payment is only held (pre-authorised) at Invoicebox: captured by a final shipment, or released. */
+  'held',
   'paid',
   'partially_refunded',
   'refunded',

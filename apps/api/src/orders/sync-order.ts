@@ -10,7 +10,7 @@ import { syncRefunds } from '../refunds/sync-refunds.js';
 import { adoptRemoteOrder } from './adopt-remote-order.js';
 import { findRemoteOrder } from './invoicebox-gateway.js';
 import { loadOrder } from './load-order.js';
-import { applyRemoteOrderState } from './remote-status.js';
+import { applyRemoteOrderState, targetForInvoiceboxStatus, warnUnexpectedHold } from './remote-status.js';
 import type { TransitionSource } from './status.js';
 import { transitionOrder } from './transitions.js';
 
@@ -47,9 +47,13 @@ export async function syncOrder(
     }
     return;
   }
-  if (order.status === 'awaiting_payment' && order.invoiceboxOrderId) {
+  // A held order is asked about too, until Invoicebox reports its capture (completed) or release (canceled).
+  if ((order.status === 'awaiting_payment' || order.status === 'held') && order.invoiceboxOrderId) {
     const { data, requestId } = await deps.invoicebox(priority).getOrder(order.invoiceboxOrderId);
     const remote = data as { status: string; paidAt?: string | null };
+    if (order.status !== 'held' && targetForInvoiceboxStatus(remote.status) === 'held') {
+      warnUnexpectedHold(deps.config.holdPayments, orderId, log);
+    }
     await deps.db.transaction((tx) =>
       applyRemoteOrderState(
         tx,
@@ -69,8 +73,8 @@ export async function syncOrder(
   }
 }
 
-/** Statuses Invoicebox can still change (payment, or a refund in flight). */
-const CHECKABLE = ['pending', 'awaiting_payment', 'paid', 'partially_refunded'];
+/** Statuses Invoicebox can still change (payment, a hold's capture or release, or a refund in flight). */
+const CHECKABLE = ['pending', 'awaiting_payment', 'held', 'paid', 'partially_refunded'];
 
 /**
  * Takes the right to check this order with Invoicebox now, unless some replica did so in the last freshMs.

@@ -13,8 +13,10 @@ import { isOrderStatus, type OrderStatus, type TransitionSource } from './status
  */
 export const ALLOWED_TRANSITIONS: Readonly<Record<OrderStatus, readonly OrderStatus[]>> = {
   // pending -> paid/canceled/expired: an order whose creation result was unknown can be found already settled.
-  pending: ['awaiting_payment', 'failed', 'paid', 'canceled', 'expired'],
-  awaiting_payment: ['paid', 'canceled', 'expired', 'failed'],
+  pending: ['awaiting_payment', 'failed', 'held', 'paid', 'canceled', 'expired'],
+  awaiting_payment: ['held', 'paid', 'canceled', 'expired', 'failed'],
+  // A hold is captured by a final shipment (paid) or released in full (canceled).
+  held: ['paid', 'canceled'],
   paid: ['partially_refunded', 'refunded'],
   partially_refunded: ['refunded'],
   refunded: [],
@@ -86,7 +88,11 @@ export async function transitionOrder(
     );
     return { outcome: 'illegal', from, to: change.to };
   }
-  const paidAt = change.to === 'paid' ? (change.patch?.paidAt ?? new Date()) : change.patch?.paidAt;
+  // Money held or taken: the first such moment is kept (a capture keeps the hold's paidAt).
+  const paidAt =
+    change.to === 'paid' || change.to === 'held'
+      ? sql`coalesce(${orders.paidAt}, ${(change.patch?.paidAt ?? new Date()).toISOString()}::timestamptz)`
+      : change.patch?.paidAt;
   const update = tx
     .update(orders)
     .set({ ...change.patch, ...(paidAt ? { paidAt } : {}), status: change.to, updatedAt: sql`now()` })

@@ -19,6 +19,11 @@ export async function requireRefundableOrder(
 ): Promise<OrderRow & { invoiceboxOrderId: string }> {
   const order = await loadOrder(deps.db, orderId);
   if (!order) throw new NotFound(`order ${orderId} not found`);
+  if (order.status === 'held') {
+    throw new InvalidState(
+      'the payment is only held, not taken: release it (cancel the order) or capture it with a final shipment first',
+    );
+  }
   if ((order.status !== 'paid' && order.status !== 'partially_refunded') || !order.invoiceboxOrderId) {
     throw new InvalidState(`only a paid order can be refunded (this one is ${order.status})`);
   }

@@ -7,7 +7,7 @@ import type { RefundStatus } from '../refunds/status.js';
 import { COUNTED_SHIPMENT_STATUSES } from './status.js';
 
 /** Orders whose money is taken (or held) and so can be shipped. */
-export const SHIPPABLE_STATUSES: readonly OrderStatus[] = ['paid', 'partially_refunded'];
+export const SHIPPABLE_STATUSES: readonly OrderStatus[] = ['paid', 'partially_refunded', 'held'];
 
 export const isShippableStatus = (status: string) =>
   (SHIPPABLE_STATUSES as readonly string[]).includes(status);

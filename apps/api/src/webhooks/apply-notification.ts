@@ -41,7 +41,8 @@ export async function applyNotification(
   return deps.db.transaction(async (tx) => {
     const plan = isRefund
       ? await planRefundNotification(tx, n, log)
-      : ((await planOrderNotification(tx, n, log)) ?? (await planRefundNotification(tx, n, log)));
+      : ((await planOrderNotification(tx, n, log, deps.config.holdPayments)) ??
+        (await planRefundNotification(tx, n, log)));
     const record = {
       id: received.notificationId,
       orderId: plan.orderId,

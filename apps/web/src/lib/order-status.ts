@@ -5,6 +5,7 @@ import type { OrderStatus as ApiOrderStatus } from '@checkout/api';
 export const ORDER_STATUS_LABELS = {
   pending: 'Создаётся',
   awaiting_payment: 'Ожидает оплаты',
+  held: 'Средства заблокированы',
   paid: 'Оплачен',
   partially_refunded: 'Частично возвращён',
   refunded: 'Возвращён',
@@ -21,7 +22,12 @@ export function statusLabel(status: string): string {
 }
 
 export const isAwaitingPayment = (status: string) => status === 'pending' || status === 'awaiting_payment';
+/** Staff may cancel it: an unpaid order, or a held one (its hold is released in full). */
+export const isCancelable = (status: string) => isAwaitingPayment(status) || status === 'held';
 export const isUnpaidFinal = (status: string) =>
   status === 'failed' || status === 'expired' || status === 'canceled';
+/** Canceled after a hold: the money was blocked and then given back (only a hold sets paidAt before payment). */
+export const isReleasedHold = (status: string, paidAt: string | null) =>
+  status === 'canceled' && paidAt !== null;
 export const isPaidLike = (status: string) =>
   status === 'paid' || status === 'partially_refunded' || status === 'refunded';

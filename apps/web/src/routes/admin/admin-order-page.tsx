@@ -3,7 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { describeApiError } from '../../lib/api-error';
 import { formatDate } from '../../lib/format-date';
-import { isAwaitingPayment } from '../../lib/order-status';
+import { isCancelable } from '../../lib/order-status';
 import { Link } from '../../router';
 import { type AdminOrder, useTRPC } from '../../trpc';
 import { LinesTable } from '../order/lines-table';
@@ -109,13 +109,17 @@ function OrderDetails({ id, signOut }: { id: string; signOut: () => void }) {
       </div>
       <h2>Состав</h2>
       <LinesTable lines={data.lines} caption="Состав заказа" withSku />
-      {isAwaitingPayment(data.status) && (
+      {isCancelable(data.status) && (
         <div className="actions">
           <button
             type="button"
             disabled={cancel.isPending}
             onClick={() => {
-              if (window.confirm(`Отменить заказ № ${data.number}?`)) cancel.mutate({ id });
+              const question =
+                data.status === 'held'
+                  ? `Снять блокировку средств и отменить заказ № ${data.number}?`
+                  : `Отменить заказ № ${data.number}?`;
+              if (window.confirm(question)) cancel.mutate({ id });
             }}
             data-testid="cancel-order"
           >

@@ -1,7 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { describeApiError } from '../../lib/api-error';
-import { isAwaitingPayment, isPaidLike, isUnpaidFinal } from '../../lib/order-status';
+import { isAwaitingPayment, isPaidLike, isReleasedHold, isUnpaidFinal } from '../../lib/order-status';
 import { allowedPaymentUrl } from '../../lib/payment-url';
 import { Link, useSearch } from '../../router';
 import { useTRPC } from '../../trpc';
@@ -63,10 +63,17 @@ export function OrderPage({ id }: { id: string }) {
   return (
     <section aria-labelledby="order-title" className="order-page">
       <h1 id="order-title">Заказ № {data.number}</h1>
-      <StatusLine status={data.status} testId="order-status" />
+      <StatusLine
+        status={data.status}
+        testId="order-status"
+        released={isReleasedHold(data.status, data.paidAt)}
+      />
       {waiting && !failedReturn && (
         <div className="notice" data-testid="awaiting-payment">
           <p>Ждём подтверждения оплаты от платёжного сервиса. Страница обновится сама.</p>
+          {data.holdPayments && (
+            <p>При оплате картой деньги на ней только заблокируются: спишем их, когда отправим заказ.</p>
+          )}
           {allowedPaymentUrl(data.paymentUrl) && (
             <p>
               Ещё не оплатили? <a href={allowedPaymentUrl(data.paymentUrl)}>Перейти к оплате</a>
@@ -75,12 +82,18 @@ export function OrderPage({ id }: { id: string }) {
         </div>
       )}
       {(failedReturn || isUnpaidFinal(data.status)) && <RetryPayment order={data} />}
+      {data.status === 'held' && (
+        <div className="notice success" data-testid="held">
+          <p>Средства на карте заблокированы и будут списаны, когда мы отправим заказ.</p>
+        </div>
+      )}
       {isPaidLike(data.status) && (
         <div className="notice success" data-testid="paid">
           <p>Спасибо! Оплата получена. Чек отправлен на {data.customer.emailMasked}.</p>
         </div>
       )}
-      <OrderLines order={data} />
+      {/* «Оплачен» with a date only once the money is taken: a hold's paidAt is when it was blocked. */}
+      <OrderLines order={isPaidLike(data.status) ? data : { ...data, paidAt: null }} />
       <Shipments shipments={data.shipments} />
       {(data.status === 'paid' || data.status === 'partially_refunded') && <RefundRequest order={data} />}
       <p>
