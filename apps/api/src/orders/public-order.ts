@@ -4,6 +4,8 @@ import type { DbOrTx } from '../db/client.js';
 import { refundRequests } from '../db/schema.js';
 import { NotFound } from '../errors.js';
 import { maskEmail } from '../lib/mask.js';
+import type { ShopperRefund } from '../refunds/public-refund.js';
+import { loadShopperRefunds } from '../refunds/shopper-refunds.js';
 import { loadOrder, loadOrderLines, type OrderLineRow, type OrderRow } from './load-order.js';
 import type { OrderStatus } from './status.js';
 
@@ -32,6 +34,8 @@ export type PublicOrder = {
   customer: { type: 'private' | 'legal'; name: string; emailMasked: string };
   /** A refund request is open (staff have not answered it yet). */
   refundRequested: boolean;
+  /** Refunds made or on their way: refunded, fee kept, returned (refunds/public-refund.ts). */
+  refunds: ShopperRefund[];
 };
 
 export const toPublicLine = (line: OrderLineRow): PublicOrderLine => ({
@@ -44,7 +48,12 @@ export const toPublicLine = (line: OrderLineRow): PublicOrderLine => ({
   vatAmount: line.vatAmount,
 });
 
-export function toPublicOrder(order: OrderRow, lines: OrderLineRow[], refundRequested: boolean): PublicOrder {
+export function toPublicOrder(
+  order: OrderRow,
+  lines: OrderLineRow[],
+  refundRequested: boolean,
+  refunds: ShopperRefund[] = [],
+): PublicOrder {
   const payable = order.status === 'pending' || order.status === 'awaiting_payment';
   return {
     id: order.id,
@@ -64,18 +73,20 @@ export function toPublicOrder(order: OrderRow, lines: OrderLineRow[], refundRequ
       emailMasked: maskEmail(order.customerEmail),
     },
     refundRequested,
+    refunds,
   };
 }
 
 export async function loadPublicOrder(db: DbOrTx, id: string): Promise<PublicOrder> {
   const order = await loadOrder(db, id);
   if (!order) throw new NotFound(`order ${id} not found`);
-  const [lines, [requests]] = await Promise.all([
+  const [lines, [requests], refunds] = await Promise.all([
     loadOrderLines(db, id),
     db
       .select({ count: sql<number>`count(*)::int` })
       .from(refundRequests)
       .where(and(eq(refundRequests.orderId, id), isNull(refundRequests.closedAt))),
+    loadShopperRefunds(db, id),
   ]);
-  return toPublicOrder(order, lines, (requests?.count ?? 0) > 0);
+  return toPublicOrder(order, lines, (requests?.count ?? 0) > 0, refunds);
 }
