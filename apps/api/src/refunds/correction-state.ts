@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.js';
 import { refunds } from '../db/schema.js';
 import type { CorrectionState } from './fee-types.js';
@@ -23,17 +23,22 @@ export async function claimCorrection(
   return claimed ?? null;
 }
 
-/** Invoicebox holds the correction order: final, whoever gets here first. */
+/** Invoicebox holds the correction order: final, from any state but `none`. */
 export async function recordCorrectionCreated(db: DbOrTx, refundId: string, invoiceboxId: string | null) {
   await db
     .update(refunds)
     .set({
       correctionState: 'created',
       correctionError: null,
-      ...(invoiceboxId ? { invoiceboxCorrectionOrderId: invoiceboxId } : {}),
+      // The refund's completion may have marked it created before its id was known: the id is still kept.
+      ...(invoiceboxId
+        ? {
+            invoiceboxCorrectionOrderId: sql`coalesce(${refunds.invoiceboxCorrectionOrderId}, ${invoiceboxId})`,
+          }
+        : {}),
       updatedAt: sql`now()`,
     })
-    .where(and(eq(refunds.id, refundId), inArray(refunds.correctionState, ['pending', 'sending', 'failed'])));
+    .where(and(eq(refunds.id, refundId), ne(refunds.correctionState, 'none')));
 }
 
 /** The correction order is not there (refused, or never confirmed): the draft waits for staff to finish it. */

@@ -48,7 +48,11 @@ export async function sendCorrectionOrder(
 ): Promise<void> {
   const draftId = refund.invoiceboxRefundId;
   if (!draftId || !refund.feeLine) throw new Error(`refund ${refund.id} has no draft or no fee to correct`);
-  const lookup = () => findCorrectionOrder(deps, refund.id, priority).catch(() => undefined);
+  const lookup = () =>
+    findCorrectionOrder(deps, refund.id, priority).catch((error: unknown) => {
+      log.warn({ refundId: refund.id, err: safeError(error) }, 'correction order lookup failed');
+      return undefined;
+    });
   const earlier = await lookup();
   if (earlier) return recordCorrectionCreated(deps.db, refund.id, earlier.id);
   if (earlier === undefined) return; // Cannot tell whether it exists: left `sending` for the next sync.
