@@ -6,6 +6,7 @@ import { allowedPaymentUrl } from '../../lib/payment-url';
 import { Link, useSearch } from '../../router';
 import { useTRPC } from '../../trpc';
 import { OrderLines } from './order-lines';
+import { OrderRefunds } from './order-refunds';
 import { RefundRequest } from './refund-request';
 import { RetryPayment } from './retry-payment';
 import { StatusLine } from './status-line';
@@ -80,6 +81,7 @@ export function OrderPage({ id }: { id: string }) {
         </div>
       )}
       <OrderLines order={data} />
+      <OrderRefunds refunds={data.refunds} />
       {(data.status === 'paid' || data.status === 'partially_refunded') && <RefundRequest order={data} />}
       <p>
         <Link href="/">Вернуться в каталог</Link>
