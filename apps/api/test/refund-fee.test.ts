@@ -210,6 +210,34 @@ for (const driver of DRIVERS) {
       );
     });
 
+    it('a fee refund whose creation answer was lost is finished by the next sync', async () => {
+      const orderId = await paidOrder();
+      // The draft is created, but its answer and the lookup after it both arrive garbled.
+      const replica = await replicaBehind((target) =>
+        startCountingProxy(target, { request: /refund-order/, body: '{"data":{"id":42}}' }),
+      );
+      await expect(
+        replica
+          .caller({ admin: true })
+          .admin.refunds.create({
+            orderId,
+            lines: [{ sku: 'TEA-100', quantity: 1 }],
+            fee: { kopecks: 2_000 },
+          }),
+      ).rejects.toMatchObject({ code: 'SERVICE_UNAVAILABLE' });
+      const [pending] = await h.database.db.select().from(refunds).where(eq(refunds.orderId, orderId));
+      expect(pending).toMatchObject({ status: 'pending', correctionState: 'pending', feeAmount: 2_000 });
+      const [draft] = (await h.sandboxControl.order(orderId)).refunds;
+      expect(draft?.status).toBe('draft');
+
+      await h.http().orders.sync.query({ id: orderId });
+      const { refund } = await waitForRefund(orderId, 'completed', 'partially_refunded');
+      expect(refund).toMatchObject({ correctionState: 'created', returnedAmount: 32_900 });
+      const payout = await h.sandboxControl.refundPayout(draft!.id);
+      expect(payout.correctionOrders.map((o) => o.id)).toEqual([refund.invoiceboxCorrectionOrderId]);
+      expect(payout.payout.returnedAmount).toBe(329);
+    });
+
     it('applies duplicate refund notifications once', async () => {
       const orderId = await paidOrder();
       const created = await h.http({ admin: true }).admin.refunds.create.mutate({
