@@ -36,8 +36,8 @@ export async function findCorrectionOrder(
 }
 
 /**
- * Sends the correction order of a draft refund once; the caller holds the claim (state `sending`). It is looked up
- * first (an earlier answer may have been lost), and an unknown answer is looked up, never repeated. Ends in
+ * Sends the correction order of a draft refund once; the caller holds the claim (state `sending`). After an earlier
+ * attempt (`lookFirst`) it is looked up first, and an unknown answer is looked up, never repeated. Ends in
  * `created`, `failed` (refused: the draft waits for staff), or stays `sending` when Invoicebox cannot be asked now.
  */
 export async function sendCorrectionOrder(
@@ -45,17 +45,20 @@ export async function sendCorrectionOrder(
   refund: RefundRow,
   priority: CallPriority,
   log: Logger,
+  lookFirst: boolean,
 ): Promise<void> {
-  const draftId = refund.invoiceboxRefundId;
-  if (!draftId || !refund.feeLine) throw new Error(`refund ${refund.id} has no draft or no fee to correct`);
+  if (!refund.invoiceboxRefundId || !refund.feeLine)
+    throw new Error(`refund ${refund.id} has no draft or no fee to correct`);
   const lookup = () =>
     findCorrectionOrder(deps, refund.id, priority).catch((error: unknown) => {
       log.warn({ refundId: refund.id, err: safeError(error) }, 'correction order lookup failed');
       return undefined;
     });
-  const earlier = await lookup();
-  if (earlier) return recordCorrectionCreated(deps.db, refund.id, earlier.id);
-  if (earlier === undefined) return; // Cannot tell whether it exists: left `sending` for the next sync.
+  if (lookFirst) {
+    const earlier = await lookup();
+    if (earlier) return recordCorrectionCreated(deps.db, refund.id, earlier.id);
+    if (earlier === undefined) return; // Cannot tell whether it exists: left `sending` for the next sync.
+  }
 
   try {
     const { data } = await deps
@@ -132,6 +135,7 @@ export async function claimAndSendCorrection(
 ): Promise<boolean> {
   const claimed = await claimCorrection(deps.db, refundId, from);
   if (!claimed) return false;
-  await sendCorrectionOrder(deps, claimed, priority, log);
+  // Only a failed attempt may have reached Invoicebox (a refusal whose answer was wrong, say): look first then.
+  await sendCorrectionOrder(deps, claimed, priority, log, from.includes('failed'));
   return true;
 }
