@@ -217,13 +217,11 @@ for (const driver of DRIVERS) {
         startCountingProxy(target, { request: /refund-order/, body: '{"data":{"id":42}}' }),
       );
       await expect(
-        replica
-          .caller({ admin: true })
-          .admin.refunds.create({
-            orderId,
-            lines: [{ sku: 'TEA-100', quantity: 1 }],
-            fee: { kopecks: 2_000 },
-          }),
+        replica.caller({ admin: true }).admin.refunds.create({
+          orderId,
+          lines: [{ sku: 'TEA-100', quantity: 1 }],
+          fee: { kopecks: 2_000 },
+        }),
       ).rejects.toMatchObject({ code: 'SERVICE_UNAVAILABLE' });
       const [pending] = await h.database.db.select().from(refunds).where(eq(refunds.orderId, orderId));
       expect(pending).toMatchObject({ status: 'pending', correctionState: 'pending', feeAmount: 2_000 });
