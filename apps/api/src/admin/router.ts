@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { orderIdInput, plainText } from '../orders/inputs.js';
 import { createRefund } from '../refunds/create-refund.js';
+import { finishFeeRefund } from '../refunds/finish-fee-refund.js';
 import { listRefundable } from '../refunds/refundable.js';
 import { createShipment } from '../shipments/create-shipment.js';
 import { recheckPendingShipments } from '../shipments/recheck-pending.js';
@@ -27,6 +28,17 @@ const refundInput = z.strictObject({
     .min(1, 'lines must not be empty (leave it out to refund everything)')
     .optional(),
   reason: plainText().trim().max(1000).optional(),
+  /** Kept by the shop out of this refund (kopecks, less than the refund); the shopper gets the rest. */
+  fee: z
+    .strictObject({
+      kopecks: z
+        .number()
+        .int('fee.kopecks must be a whole number of kopecks')
+        .min(1, 'fee.kopecks must be more than 0')
+        .max(1_000_000_000),
+      description: plainText().trim().max(128).optional(),
+    })
+    .optional(),
 });
 
 const shipmentInput = z.strictObject({
@@ -68,6 +80,9 @@ export const adminRouter = router({
       .input(z.strictObject({ orderId: z.uuid('orderId must be an order id (UUID)') }))
       .query(({ ctx, input }) => listRefundable(ctx, input.orderId)),
     create: adminProcedure.input(refundInput).mutation(({ ctx, input }) => createRefund(ctx, input, ctx.log)),
+    finishFee: adminProcedure
+      .input(z.strictObject({ refundId: z.uuid('refundId must be a refund id (UUID)') }))
+      .mutation(({ ctx, input }) => finishFeeRefund(ctx, input.refundId, ctx.log)),
   }),
   shipments: router({
     create: adminProcedure

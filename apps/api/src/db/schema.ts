@@ -13,6 +13,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import type { CorrectionState, FeeLine } from '../refunds/fee-types.js';
 import type { RefundStatus } from '../refunds/status.js';
 import type { ShipmentStatus } from '../shipments/status.js';
 
@@ -186,6 +187,16 @@ export const refunds = pgTable(
     status: text('status').$type<RefundStatus>().notNull(),
     reason: text('reason'),
     failureReason: text('failure_reason'),
+    /** Kopecks the shop keeps out of `amount` (0 = none): a correction order on the draft refund (refunds/fee-line.ts). */
+    feeAmount: integer('fee_amount').notNull().default(0),
+    feeVatAmount: integer('fee_vat_amount').notNull().default(0),
+    /** The fee's basket line as first sent, so finishing a half-done fee refund sends exactly the same one. */
+    feeLine: jsonb('fee_line').$type<FeeLine>(),
+    /** Where the correction order is (refunds/correction-state.ts); 'none' for a refund without a fee. */
+    correctionState: text('correction_state').$type<CorrectionState>().notNull().default('none'),
+    invoiceboxCorrectionOrderId: text('invoicebox_correction_order_id'),
+    /** Why the correction order is not there yet (shown to staff next to the finish button). */
+    correctionError: text('correction_error'),
     createdAt: createdAt(),
     updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
     completedAt: timestamp('completed_at', { withTimezone: true, mode: 'date' }),

@@ -4,6 +4,8 @@ import type { DbOrTx } from '../db/client.js';
 import { refundRequests } from '../db/schema.js';
 import { NotFound } from '../errors.js';
 import { maskEmail } from '../lib/mask.js';
+import type { ShopperRefund } from '../refunds/public-refund.js';
+import { loadShopperRefunds } from '../refunds/shopper-refunds.js';
 import { loadShipments } from '../shipments/load-shipments.js';
 import { type PublicShipment, toPublicShipments } from '../shipments/public-shipment.js';
 import { loadOrder, loadOrderLines, type OrderLineRow, type OrderRow } from './load-order.js';
@@ -36,6 +38,8 @@ export type PublicOrder = {
   refundRequested: boolean;
   /** What was shipped, oldest first; the last one has `finalReceipt` once everything is shipped. */
   shipments: PublicShipment[];
+  /** Refunds made or on their way: refunded, fee kept, returned (refunds/public-refund.ts). */
+  refunds: ShopperRefund[];
 };
 
 export const toPublicLine = (line: OrderLineRow): PublicOrderLine => ({
@@ -53,6 +57,7 @@ export function toPublicOrder(
   lines: OrderLineRow[],
   refundRequested: boolean,
   shipments: PublicShipment[] = [],
+  refunds: ShopperRefund[] = [],
 ): PublicOrder {
   const payable = order.status === 'pending' || order.status === 'awaiting_payment';
   return {
@@ -74,21 +79,23 @@ export function toPublicOrder(
     },
     refundRequested,
     shipments,
+    refunds,
   };
 }
 
 export async function loadPublicOrder(db: DbOrTx, id: string): Promise<PublicOrder> {
   const order = await loadOrder(db, id);
   if (!order) throw new NotFound(`order ${id} not found`);
-  // An unpaid order (the one the order page polls) has nothing shipped: no query for it.
+  // An unpaid order (the one the order page polls) has nothing shipped or refunded: no queries for them.
   const unpaid = (UNPAID_OPEN_STATUSES as readonly string[]).includes(order.status);
-  const [lines, [requests], shipments] = await Promise.all([
+  const [lines, [requests], shipments, refunds] = await Promise.all([
     loadOrderLines(db, id),
     db
       .select({ count: sql<number>`count(*)::int` })
       .from(refundRequests)
       .where(and(eq(refundRequests.orderId, id), isNull(refundRequests.closedAt))),
     unpaid ? [] : loadShipments(db, id),
+    unpaid ? [] : loadShopperRefunds(db, id),
   ]);
-  return toPublicOrder(order, lines, (requests?.count ?? 0) > 0, toPublicShipments(shipments));
+  return toPublicOrder(order, lines, (requests?.count ?? 0) > 0, toPublicShipments(shipments), refunds);
 }

@@ -8,6 +8,11 @@ import { isUuid } from '../orders/load-order.js';
 import { completeRefund } from './complete-refund.js';
 import { canTransitionRefund, transitionRefund } from './transitions.js';
 
+const correctionOf = (merchantOrderId: string) => {
+  const id = merchantOrderId.endsWith('-fee') ? merchantOrderId.slice(0, -4) : '';
+  return isUuid(id) ? id : null;
+};
+
 /** What a notification about one of our refunds means for it (order_not_found when it is no refund of ours). */
 export async function planRefundNotification(
   tx: Tx,
@@ -15,6 +20,15 @@ export async function planRefundNotification(
   log: Logger,
 ): Promise<NotificationPlan> {
   const ourId = n.merchantOrderId ?? '';
+  const corrected = correctionOf(ourId);
+  if (corrected) {
+    // A fee refund's correction order is paid out of the refund at once: nothing of ours changes with it.
+    const [refund] = await tx
+      .select({ orderId: refunds.orderId })
+      .from(refunds)
+      .where(eq(refunds.id, corrected));
+    if (refund) return success('ignored', refund.orderId);
+  }
   const [refund] = await tx
     .select()
     .from(refunds)

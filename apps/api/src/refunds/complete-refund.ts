@@ -4,6 +4,7 @@ import { orders, refunds } from '../db/schema.js';
 import type { Logger } from '../logger.js';
 import type { TransitionSource } from '../orders/status.js';
 import { transitionOrder } from '../orders/transitions.js';
+import { recordCorrectionCreated } from './correction-state.js';
 import type { RefundStatus } from './status.js';
 import { transitionRefund } from './transitions.js';
 
@@ -37,6 +38,8 @@ export async function completeRefund(
   );
   if (result.outcome !== 'applied') return result.outcome;
   const { refund } = result;
+  // Invoicebox completes a draft refund only once its correction order is there.
+  if (refund.feeAmount > 0) await recordCorrectionCreated(tx, refund.id, null);
   const [order] = await tx
     .select({ amount: orders.amount })
     .from(orders)
@@ -45,6 +48,8 @@ export async function completeRefund(
     .select({ total: sql<number>`coalesce(sum(${refunds.amount}), 0)::int` })
     .from(refunds)
     .where(and(eq(refunds.orderId, refund.orderId), eq(refunds.status, 'completed')));
+  // The refund's full amount counts, fee included: an order whose every line came back is `refunded` even if the
+  // shop kept a fee, because the goods were all returned; the fee is a separate, paid correction order.
   const refunded = sum?.total ?? 0;
   const to = order && refunded >= order.amount ? 'refunded' : 'partially_refunded';
   await transitionOrder(

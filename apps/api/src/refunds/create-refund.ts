@@ -17,15 +17,19 @@ import type { Logger } from '../logger.js';
 import { basketFromLines } from '../orders/basket-from-lines.js';
 import { loadOrderLines } from '../orders/load-order.js';
 import { completeRefund } from './complete-refund.js';
+import { buildFeeLine, type FeeInput } from './fee-line.js';
 import { type PublicRefund, toPublicRefund } from './public-refund.js';
 import { recordRemoteStatus } from './record-remote-status.js';
 import { listRefundable, requireRefundableOrder } from './refundable.js';
+import { claimAndSendCorrection } from './send-correction-order.js';
 import { transitionRefund } from './transitions.js';
 
 export type CreateRefundInput = {
   orderId: string;
   lines?: { sku: string; quantity: number }[];
   reason?: string;
+  /** Kept by the shop: a draft refund plus a correction order of this fee (Invoicebox docs §5.10). */
+  fee?: FeeInput;
 };
 
 /**
@@ -65,6 +69,7 @@ export async function createRefund(deps: Deps, input: CreateRefundInput, log: Lo
     return { ...snapshot, quantity: p.quantity };
   });
   const basket = basketFromLines(lines);
+  const fee = input.fee ? buildFeeLine(input.fee, basket) : null;
   const refundId = randomUUID();
   const description = input.reason?.trim() || `Возврат по заказу № ${order.number}`;
   const [saved] = await deps.db
@@ -84,6 +89,14 @@ export async function createRefund(deps: Deps, input: CreateRefundInput, log: Lo
       vatAmount: basket.vatAmount,
       status: 'pending',
       reason: input.reason?.trim() || null,
+      ...(fee
+        ? {
+            feeAmount: fee.built.totalAmount,
+            feeVatAmount: fee.built.totalVatAmount,
+            feeLine: fee.line,
+            correctionState: 'pending' as const,
+          }
+        : {}),
     })
     .returning();
 
@@ -95,6 +108,8 @@ export async function createRefund(deps: Deps, input: CreateRefundInput, log: Lo
       vatAmount: fromKopecks(basket.vatAmount),
       basketItems: toBasketItems(basket.lines),
       description,
+      // A draft takes the correction order; Invoicebox completes it only once that is there.
+      ...(fee ? { status: 'draft' } : {}),
     } as Parameters<ReturnType<Deps['invoicebox']>['createRefund']>[0]);
     log.info(
       { refundId, invoiceboxRefundId: data.id, invoiceboxRequestId: requestId },
@@ -141,6 +156,7 @@ export async function createRefund(deps: Deps, input: CreateRefundInput, log: Lo
       throw error;
     }
   }
+  if (fee) await claimAndSendCorrection(deps, refundId, ['pending'], 'staff', log);
   // The shopper's open request (if any) is answered by this refund.
   await closeRefundRequests(deps.db, order.id, 'refunded');
   const [current] = await deps.db.select().from(refunds).where(eq(refunds.id, refundId));

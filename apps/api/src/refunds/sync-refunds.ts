@@ -7,6 +7,7 @@ import type { Logger } from '../logger.js';
 import type { TransitionSource } from '../orders/status.js';
 import { completeRefund } from './complete-refund.js';
 import { recordRemoteStatus } from './record-remote-status.js';
+import { settleCorrection } from './settle-correction.js';
 import { OPEN_REFUND_STATUSES } from './status.js';
 
 type RemoteRefund = { id: string; merchantOrderId?: string; status: string };
@@ -49,5 +50,6 @@ export async function syncRefunds(
       // What we read above may be stale by now; the guarded writer never moves the refund back.
       await recordRemoteStatus(deps.db, refund.id, { id: found.id, status }, log);
     }
+    if (refund.feeAmount > 0) await settleCorrection(deps, refund.id, status, priorityOf(source), log);
   }
 }

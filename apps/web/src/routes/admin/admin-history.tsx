@@ -1,19 +1,8 @@
-import { formatRub } from '@checkout/invoicebox/web';
 import { formatDate } from '../../lib/format-date';
 import { statusLabel } from '../../lib/order-status';
 import type { AdminOrder } from '../../trpc';
+import { RefundItem } from './refund-item';
 import { RefundRequests } from './refund-requests';
-
-type RefundStatus = AdminOrder['refunds'][number]['status'];
-
-// Keyed by the API's refund status union: a status added or removed there fails the web typecheck until relabelled.
-const REFUND_STATUS = {
-  pending: 'В обработке',
-  created: 'В обработке',
-  completed: 'Выполнен',
-  failed: 'Ошибка',
-  canceled: 'Отменён',
-} as const satisfies Record<RefundStatus, string>;
 
 /** Refunds, Invoicebox's notifications and the status journal of one order, as admin.orders.byId sends them. */
 export function AdminHistory({ order }: { order: AdminOrder }) {
@@ -26,12 +15,7 @@ export function AdminHistory({ order }: { order: AdminOrder }) {
       ) : (
         <ul className="history" data-testid="refunds">
           {refunds.map((refund) => (
-            <li key={refund.id} data-testid="refund" data-status={refund.status}>
-              {formatDate(refund.createdAt)}: {formatRub(refund.amount)} —{' '}
-              <strong>{REFUND_STATUS[refund.status]}</strong>
-              {refund.reason && <span className="muted"> ({refund.reason})</span>}
-              {refund.failureReason && <span className="muted"> {refund.failureReason}</span>}
-            </li>
+            <RefundItem key={refund.id} orderId={order.id} refund={refund} />
           ))}
         </ul>
       )}

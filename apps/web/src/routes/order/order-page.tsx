@@ -6,6 +6,7 @@ import { allowedPaymentUrl } from '../../lib/payment-url';
 import { Link, useSearch } from '../../router';
 import { useTRPC } from '../../trpc';
 import { OrderLines } from './order-lines';
+import { OrderRefunds } from './order-refunds';
 import { RefundRequest } from './refund-request';
 import { RetryPayment } from './retry-payment';
 import { Shipments } from './shipments';
@@ -95,6 +96,7 @@ export function OrderPage({ id }: { id: string }) {
       {/* «Оплачен» with a date only once the money is taken: a hold's paidAt is when it was blocked. */}
       <OrderLines order={isPaidLike(data.status) ? data : { ...data, paidAt: null }} />
       <Shipments shipments={data.shipments} />
+      <OrderRefunds refunds={data.refunds} />
       {(data.status === 'paid' || data.status === 'partially_refunded') && <RefundRequest order={data} />}
       <p>
         <Link href="/">Вернуться в каталог</Link>
