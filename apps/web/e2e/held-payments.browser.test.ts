@@ -1,4 +1,5 @@
 import { expect, it } from 'vitest';
+import { waitFor } from './support/api-client';
 import { saveScreenshot } from './support/browser';
 import { browserFlow } from './support/flow';
 import { CARDS, checkOut, fillCart, newShopper, payAndReturn } from './support/shopper';
@@ -46,7 +47,8 @@ it('a held payment: the shopper sees the money blocked, staff find it and cancel
     await page.getByLabel('Средства заблокированы').check();
     const row = page.locator(`[data-testid="order-row"][data-order-id="${orderId}"]`);
     await row.waitFor();
-    expect(await page.locator('[data-testid="order-row"]').count()).toBe(1);
+    // The unfiltered list (the unpaid order too) may still be on screen for a moment.
+    await expect.poll(() => page.locator('[data-testid="order-row"]').count()).toBe(1);
     expect(await row.locator('.status').textContent()).toBe('Средства заблокированы');
     await saveScreenshot(page, 'held-payments-admin-list');
 
@@ -66,6 +68,68 @@ it('a held payment: the shopper sees the money blocked, staff find it and cancel
     expect(await page.locator('.status-line').textContent()).toBe('Статус: Отменён блокировка снята');
     expect(await page.locator('[data-testid="payment-failed"]').textContent()).toContain('Деньги не списаны');
 
+    expect(consoleErrors).toEqual([]);
+  });
+});
+
+it('a held order is captured by its final shipment: a first shipment keeps the hold, the last takes the money', async () => {
+  const email = `held-ship-${Date.now()}@example.ru`;
+  const [first, second] = await flow.admin.catalog.list.query();
+  if (!first || !second) throw new Error('the catalog needs at least two products');
+  const { orderId } = await flow.admin.orders.create.mutate({
+    idempotencyKey: crypto.randomUUID(),
+    lines: [
+      { sku: first.sku, quantity: 1 },
+      { sku: second.sku, quantity: 1 },
+    ],
+    customer: { type: 'private', name: 'Ольга Холдова', email, phone: '+79001234569' },
+  });
+  const { invoiceboxOrderId } = await flow.admin.admin.orders.byId.query({ id: orderId });
+  await flow.sandbox.pay(invoiceboxOrderId!);
+  await waitFor(
+    () => flow.admin.admin.orders.byId.query({ id: orderId }),
+    (order) => order.status === 'held',
+    { what: 'the payment to be held' },
+  );
+
+  await flow.inPage('held-captured-by-shipment', async (page, consoleErrors) => {
+    page.on('dialog', (dialog) => void dialog.accept());
+    await page.goto(`${stack.webUrl}/admin`);
+    await page.locator('#admin-token').fill(stack.adminToken);
+    await page.locator('#admin-token').press('Enter');
+    await page.locator('[data-testid="orders-table"]').waitFor();
+    await page.goto(`${stack.webUrl}/admin/orders/${orderId}`);
+    const adminStatus = page.locator('[data-testid="admin-order-status"]');
+    await expect.poll(() => adminStatus.getAttribute('data-status')).toBe('held');
+
+    // The first line ships: not final, so the money stays blocked.
+    const panel = page.locator('[data-testid="ship-panel"]');
+    const shipments = panel.locator('[data-testid="shipment"]');
+    await panel.locator(`[data-testid="shippable-line"][data-sku="${first.sku}"] input`).fill('1');
+    await page.locator('[data-testid="ship-selected"]').click();
+    await expect.poll(() => shipments.count(), { timeout: 20_000 }).toBe(1);
+    expect(await shipments.first().getAttribute('data-final')).toBe('false');
+    expect((await flow.sandbox.order(invoiceboxOrderId!)).order.status).toBe('hold');
+    expect((await flow.admin.admin.orders.byId.query({ id: orderId })).status).toBe('held');
+    await saveScreenshot(page, 'held-captured-first-shipment');
+
+    // The rest ships with final: true; Invoicebox captures the hold and notifies, and the order is paid.
+    await page.locator('[data-testid="ship-all"]').click();
+    await expect.poll(() => shipments.count(), { timeout: 20_000 }).toBe(2);
+    expect(await shipments.nth(1).getAttribute('data-final')).toBe('true');
+    await page.reload();
+    await expect.poll(() => adminStatus.getAttribute('data-status'), { timeout: 20_000 }).toBe('paid');
+    expect((await flow.sandbox.order(invoiceboxOrderId!)).order.status).toBe('completed');
+    const events = (await flow.admin.admin.orders.byId.query({ id: orderId })).events;
+    expect(events.filter((e) => e.toStatus === 'paid').map((e) => e.fromStatus)).toEqual(['held']);
+
+    // The shopper's page: paid, shipped in full, the full-settlement receipt sent.
+    await page.goto(`${stack.webUrl}/orders/${orderId}`);
+    const status = page.locator('[data-testid="order-status"]');
+    await expect.poll(() => status.getAttribute('data-status')).toBe('paid');
+    expect(await page.locator('[data-testid="shipped-in-full"]').textContent()).toBe(
+      'Заказ отгружен полностью, чек полного расчёта отправлен.',
+    );
     expect(consoleErrors).toEqual([]);
   });
 });
