@@ -69,7 +69,12 @@ function OrderDetails({ id, signOut }: { id: string; signOut: () => void }) {
           </dd>
           <dt>Создан</dt>
           <dd>{formatDate(data.createdAt)}</dd>
-          <dt>Оплачен</dt>
+          {/* A hold's paidAt is when the money was blocked; only a capture makes it paid. */}
+          <dt>
+            {data.status === 'held' || (data.status === 'canceled' && data.paidAt)
+              ? 'Деньги заблокированы'
+              : 'Оплачен'}
+          </dt>
           <dd>{formatDate(data.paidAt)}</dd>
           <dt>Id в Инвойсбокс</dt>
           <dd data-testid="invoicebox-id">
