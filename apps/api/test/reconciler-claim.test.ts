@@ -23,24 +23,39 @@ for (const driver of DRIVERS) {
         .where(eq(orders.id, id));
       return id;
     }
-    async function openRefund(orderId: string, status: RefundStatus = 'created') {
+    /** A refund of the order in `status`, last changed `agoMs` ago. */
+    async function openRefund(orderId: string, status: RefundStatus = 'created', agoMs = HOUR) {
       await db()
         .insert(refunds)
-        .values({ id: randomUUID(), orderId, lines: [], amount: 100, vatAmount: 0, status });
+        .values({
+          id: randomUUID(),
+          orderId,
+          lines: [],
+          amount: 100,
+          vatAmount: 0,
+          status,
+          updatedAt: new Date(Date.now() - agoMs),
+        });
     }
 
-    it('claims unsettled orders and paid ones with a refund in flight, once untouched for minAgeMs', async () => {
+    it('claims unsettled orders and orders with a refund in flight, once untouched for minAgeMs', async () => {
       const awaiting = await order('awaiting_payment', 3 * HOUR);
       const pending = await order('pending', 2 * HOUR);
-      const refunding = await order('paid', HOUR);
+      const held = await order('held', 2 * HOUR);
+      const refunding = await order('paid', 5 * HOUR);
       await openRefund(refunding);
+      // Two refunds in flight on one order: the order is handed out once.
+      const twice = await order('partially_refunded', 5 * HOUR);
+      await openRefund(twice, 'pending');
+      await openRefund(twice, 'created', 2 * HOUR);
       const fresh = await order('awaiting_payment', 1_000);
       const paid = await order('paid', 4 * HOUR);
       await openRefund(paid, 'completed');
-      const refunded = await order('refunded', 4 * HOUR);
-      await openRefund(refunded);
+      // The refund's own age counts, not the order's: one just asked for is not due yet.
+      const justRefunding = await order('paid', 4 * HOUR);
+      await openRefund(justRefunding, 'created', 1_000);
       const claimed = await claimDueOrders(db(), { minAgeMs: 60_000, batchSize: 20 });
-      expect(claimed.sort()).toEqual([awaiting, pending, refunding].sort());
+      expect(claimed.sort()).toEqual([awaiting, pending, held, refunding, twice].sort());
       expect(claimed).not.toContain(fresh);
       // Stamped: not due again for minAgeMs, whatever their age.
       expect(await claimDueOrders(db(), { minAgeMs: 60_000, batchSize: 20 })).toEqual([]);

@@ -27,6 +27,11 @@ export const CONCURRENT_INDEXES: readonly ConcurrentIndex[] = [
     name: 'refunds_open_idx',
     definition: `ON refunds USING btree (order_id) WHERE status IN ('pending', 'created')`,
   },
+  // The reconciler's refunds in flight, least recently touched first: the claim reads only the ones it takes.
+  {
+    name: 'refunds_open_due_idx',
+    definition: `ON refunds USING btree (greatest(updated_at, checked_at)) WHERE status IN ('pending', 'created')`,
+  },
   // Staff search: an address or a phone number typed from its start (equality included), then any part of one.
   {
     name: 'orders_email_prefix_idx',

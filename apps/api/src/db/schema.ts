@@ -200,11 +200,17 @@ export const refunds = pgTable(
     createdAt: createdAt(),
     updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
     completedAt: timestamp('completed_at', { withTimezone: true, mode: 'date' }),
+    /** When the reconciler last claimed this refund in flight to ask Invoicebox about it (due-orders.ts). */
+    checkedAt: timestamp('checked_at', { withTimezone: true, mode: 'date' }),
   },
   (t) => [
     index('refunds_order_idx').on(t.orderId),
     uniqueIndex('refunds_invoicebox_refund_id_uq').on(t.invoiceboxRefundId),
     index('refunds_open_idx').on(t.orderId).where(sql`${t.status} IN ('pending', 'created')`).concurrently(),
+    index('refunds_open_due_idx')
+      .on(sql`greatest(${t.updatedAt}, ${t.checkedAt})`)
+      .where(sql`${t.status} IN ('pending', 'created')`)
+      .concurrently(),
   ],
 );
 

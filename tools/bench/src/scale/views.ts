@@ -105,7 +105,7 @@ export function staffViews(staff: Caller, api: RunningApi, picks: Picks): View[]
         const claimed = await api.reconciler.claim();
         if (claimed.length === 0) throw new Error('the reconciler found no due orders');
       },
-      indexes: ['orders_unsettled_held_due_idx', 'refunds_open_idx'],
+      indexes: ['orders_unsettled_held_due_idx', 'refunds_open_due_idx'],
     },
     {
       name: 'order details (admin.orders.byId)',
