@@ -121,7 +121,7 @@ try {
     ]);
   });
   await step('storefront (apps/web/bench)', async () => {
-    const s = await web.measureStorefront({ loads: 10 });
+    const s = await web.measureStorefront({ loads: 20 });
     const shopMs = web.median(s.catalogReadyMs.shop);
     const bareMs = web.median(s.catalogReadyMs.bare);
     rows.push(
@@ -133,7 +133,7 @@ try {
         ratio(s.initialJs.shop.gzipBytes, s.initialJs.bare.gzipBytes),
       ],
       [
-        'storefront: navigation to a usable catalog, ms (headless Chromium, vite preview, median of 10 cold loads)',
+        'storefront: navigation to a usable catalog, ms (headless Chromium, vite preview, median of 20 cold loads)',
         num(shopMs, 0),
         num(bareMs, 0),
         'the bare one-query page: same preview server, API and Chromium, loads in turns',
