@@ -9,8 +9,7 @@ import type { RunningApi } from '../src/server.js';
 import { deliverNotification, startTestApi, TEST_SIGNING } from '../testing/index.js';
 import { startCountingProxy } from './support/counting-proxy.js';
 import { DRIVERS } from './support/databases.js';
-import { checkoutInput, waitForStatus } from './support/fixtures.js';
-import { useHarness } from './support/harness.js';
+import { placePaidOrder, useHarness } from './support/harness.js';
 
 const CORRECTION = /^POST \/v3\/billing\/api\/order\/correction-order$/;
 
@@ -56,12 +55,7 @@ for (const driver of DRIVERS) {
       for (const close of closers) await close();
     });
 
-    async function paidOrder() {
-      const { orderId } = await h.http().orders.create.mutate(checkoutInput());
-      await h.sandboxControl.pay(orderId);
-      await waitForStatus(h.api, orderId, 'paid');
-      return orderId;
-    }
+    const paidOrder = () => placePaidOrder(h);
 
     /** Until the refund has the status and the order has moved with it (the staff page reads them one by one). */
     async function waitForRefund(orderId: string, status: string, orderStatus = 'paid') {

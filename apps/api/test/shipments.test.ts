@@ -9,8 +9,8 @@ import { PENDING_RECHECK_AFTER_MS } from '../src/shipments/recheck-pending.js';
 import { startTestApi } from '../testing/index.js';
 import { startCountingProxy } from './support/counting-proxy.js';
 import { DRIVERS } from './support/databases.js';
-import { checkoutInput, waitForStatus } from './support/fixtures.js';
-import { useHarness } from './support/harness.js';
+import { checkoutInput } from './support/fixtures.js';
+import { placePaidOrder, useHarness } from './support/harness.js';
 
 const SHIPMENT_POST = /^POST \/v3\/billing\/api\/order\/shipment$/;
 const SHIPMENT_ANY = /^(POST|GET) \/v3\/(billing|filter)\/api\/order\/shipment/;
@@ -25,9 +25,7 @@ for (const driver of DRIVERS) {
 
     /** TEA-100 x2 (349.00 each, 22 %) + CONSULT-1H x1 (3000.00), paid. */
     async function paidOrder() {
-      const { orderId } = await h.http().orders.create.mutate(checkoutInput());
-      await h.sandboxControl.pay(orderId);
-      await waitForStatus(h.api, orderId, 'paid');
+      const orderId = await placePaidOrder(h);
       const [row] = await h.database.db.select().from(orders).where(eq(orders.id, orderId));
       return { orderId, number: row!.number, invoiceboxOrderId: row!.invoiceboxOrderId! };
     }

@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
-import { waitFor } from './support/api-client';
 import { saveScreenshot } from './support/browser';
 import { browserFlow } from './support/flow';
+import { placePaidOrder } from './support/paid-order';
 import { CARDS, checkOut, fillCart, newShopper, payAndReturn } from './support/shopper';
 
 // A shop whose Invoicebox cabinet holds card payments, and an API told so (INVOICEBOX_HOLD_PAYMENTS).
@@ -74,23 +74,12 @@ it('a held payment: the shopper sees the money blocked, staff find it and cancel
 
 it('a held order is captured by its final shipment: a first shipment keeps the hold, the last takes the money', async () => {
   const email = `held-ship-${Date.now()}@example.ru`;
-  const [first, second] = await flow.admin.catalog.list.query();
-  if (!first || !second) throw new Error('the catalog needs at least two products');
-  const { orderId } = await flow.admin.orders.create.mutate({
-    idempotencyKey: crypto.randomUUID(),
-    lines: [
-      { sku: first.sku, quantity: 1 },
-      { sku: second.sku, quantity: 1 },
-    ],
-    customer: { type: 'private', name: 'Ольга Холдова', email, phone: '+79001234569' },
+  const { orderId, invoiceboxOrderId, first } = await placePaidOrder(flow.admin, flow.sandbox, {
+    name: 'Ольга Холдова',
+    email,
+    quantities: [1, 1],
+    until: 'held',
   });
-  const { invoiceboxOrderId } = await flow.admin.admin.orders.byId.query({ id: orderId });
-  await flow.sandbox.pay(invoiceboxOrderId!);
-  await waitFor(
-    () => flow.admin.admin.orders.byId.query({ id: orderId }),
-    (order) => order.status === 'held',
-    { what: 'the payment to be held' },
-  );
 
   await flow.inPage('held-captured-by-shipment', async (page, consoleErrors) => {
     page.on('dialog', (dialog) => void dialog.accept());

@@ -1,32 +1,11 @@
 import { formatRub as rub } from '@checkout/invoicebox/web';
 import { expect, it } from 'vitest';
-import { waitFor } from './support/api-client';
 import { browserFlow } from './support/flow';
+import { placePaidOrder } from './support/paid-order';
 
 const { stack, admin, sandbox, inPage } = browserFlow();
 
-/** A paid order with two lines, made through the real API and paid at the sandbox. */
-async function paidOrder(email: string) {
-  const products = await admin.catalog.list.query();
-  const [first, second] = products;
-  if (!first || !second) throw new Error('the catalog needs at least two products');
-  const { orderId } = await admin.orders.create.mutate({
-    idempotencyKey: crypto.randomUUID(),
-    lines: [
-      { sku: first.sku, quantity: 2 },
-      { sku: second.sku, quantity: 1 },
-    ],
-    customer: { type: 'private', name: 'Вера Удержанова', email, phone: '+79001234567' },
-  });
-  const created = await admin.admin.orders.byId.query({ id: orderId });
-  await sandbox.pay(created.invoiceboxOrderId!);
-  await waitFor(
-    () => admin.admin.orders.byId.query({ id: orderId }),
-    (order) => order.status === 'paid',
-    { what: 'the order to be paid' },
-  );
-  return { orderId, first };
-}
+const paidOrder = (email: string) => placePaidOrder(admin, sandbox, { name: 'Вера Удержанова', email });
 
 /** "1 234,50 ₽" with the page's own spaces collapsed, for comparing text. */
 const plain = (text: string | null) => (text ?? '').replace(/\s+/g, ' ').trim();

@@ -1,31 +1,10 @@
 import { expect, it } from 'vitest';
-import { waitFor } from './support/api-client';
 import { browserFlow } from './support/flow';
+import { placePaidOrder } from './support/paid-order';
 
 const { stack, admin, sandbox, inPage } = browserFlow();
 
-/** A paid order with two lines, made through the real API and paid at the sandbox. */
-async function paidOrder(email: string) {
-  const products = await admin.catalog.list.query();
-  const [first, second] = products;
-  if (!first || !second) throw new Error('the catalog needs at least two products');
-  const { orderId } = await admin.orders.create.mutate({
-    idempotencyKey: crypto.randomUUID(),
-    lines: [
-      { sku: first.sku, quantity: 2 },
-      { sku: second.sku, quantity: 1 },
-    ],
-    customer: { type: 'private', name: 'Борис Возвратов', email, phone: '+79001234567' },
-  });
-  const created = await admin.admin.orders.byId.query({ id: orderId });
-  await sandbox.pay(created.invoiceboxOrderId!);
-  await waitFor(
-    () => admin.admin.orders.byId.query({ id: orderId }),
-    (order) => order.status === 'paid',
-    { what: 'the order to be paid' },
-  );
-  return { orderId, first, second };
-}
+const paidOrder = (email: string) => placePaidOrder(admin, sandbox, { name: 'Борис Возвратов', email });
 
 it('staff refund one line, then the rest, and the order ends refunded', async () => {
   const email = `refund-${Date.now()}@example.ru`;

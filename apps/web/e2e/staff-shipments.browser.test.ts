@@ -1,32 +1,12 @@
 import { createInvoiceboxClient, DEMO_SHOP } from '@checkout/invoicebox';
 import { expect, it } from 'vitest';
-import { waitFor } from './support/api-client';
 import { saveScreenshot } from './support/browser';
 import { browserFlow } from './support/flow';
+import { placePaidOrder } from './support/paid-order';
 
 const { stack, admin, sandbox, inPage } = browserFlow();
 
-/** A paid order of two lines (2 + 1), made through the real API and paid at the sandbox. */
-async function paidOrder(email: string) {
-  const [first, second] = await admin.catalog.list.query();
-  if (!first || !second) throw new Error('the catalog needs at least two products');
-  const { orderId } = await admin.orders.create.mutate({
-    idempotencyKey: crypto.randomUUID(),
-    lines: [
-      { sku: first.sku, quantity: 2 },
-      { sku: second.sku, quantity: 1 },
-    ],
-    customer: { type: 'private', name: 'Нина Отгрузова', email, phone: '+79001234568' },
-  });
-  const created = await admin.admin.orders.byId.query({ id: orderId });
-  await sandbox.pay(created.invoiceboxOrderId!);
-  await waitFor(
-    () => admin.admin.orders.byId.query({ id: orderId }),
-    (order) => order.status === 'paid',
-    { what: 'the order to be paid' },
-  );
-  return { orderId, invoiceboxOrderId: created.invoiceboxOrderId!, first, second };
-}
+const paidOrder = (email: string) => placePaidOrder(admin, sandbox, { name: 'Нина Отгрузова', email });
 
 it('staff ship one unit, then the rest; the last shipment is final and the shopper sees both', async () => {
   const email = `ship-${Date.now()}@example.ru`;

@@ -12,9 +12,9 @@ import { listOrders } from './list-orders.js';
 import { loadOrderDetails } from './order-details.js';
 import { declineRefundRequest, listRefundRequests } from './refund-requests.js';
 
-const refundInput = z.strictObject({
-  orderId: z.uuid('orderId must be an order id (UUID)'),
-  lines: z
+/** Some of an order's lines (refunded or shipped); left out, the whole of what is left. */
+const someLines = (what: string) =>
+  z
     .array(
       z.strictObject({
         sku: plainText().trim().min(1).max(64),
@@ -25,8 +25,12 @@ const refundInput = z.strictObject({
           .max(999),
       }),
     )
-    .min(1, 'lines must not be empty (leave it out to refund everything)')
-    .optional(),
+    .min(1, `lines must not be empty (leave it out to ${what})`)
+    .optional();
+
+const refundInput = z.strictObject({
+  orderId: z.uuid('orderId must be an order id (UUID)'),
+  lines: someLines('refund everything'),
   reason: plainText().trim().max(1000).optional(),
   /** Kept by the shop out of this refund (kopecks, less than the refund); the shopper gets the rest. */
   fee: z
@@ -43,19 +47,7 @@ const refundInput = z.strictObject({
 
 const shipmentInput = z.strictObject({
   orderId: z.uuid('orderId must be an order id (UUID)'),
-  lines: z
-    .array(
-      z.strictObject({
-        sku: plainText().trim().min(1).max(64),
-        quantity: z
-          .number()
-          .int('quantity must be a whole number')
-          .min(1, 'quantity must be at least 1')
-          .max(999),
-      }),
-    )
-    .min(1, 'lines must not be empty (leave it out to ship everything left)')
-    .optional(),
+  lines: someLines('ship everything left'),
 });
 
 const refundRequestListInput = z

@@ -162,6 +162,7 @@ export const orderEvents = pgTable(
   (t) => [index('order_events_order_idx').on(t.orderId)],
 );
 
+/** A refunded (or shipped) part of an order line, as stored: amounts in kopecks. */
 export type RefundLine = {
   sku: string;
   name: string;
@@ -235,15 +236,7 @@ export const refundRequests = pgTable(
   ],
 );
 
-export type ShipmentLine = {
-  sku: string;
-  name: string;
-  quantity: number;
-  /** Kopecks. */
-  unitPrice: number;
-  total: number;
-  vatAmount: number;
-};
+export type ShipmentLine = RefundLine;
 
 export const shipments = pgTable(
   'shipments',

@@ -5,8 +5,9 @@ import {
   type PaymentType,
   type VatCode,
 } from '@checkout/invoicebox';
+import type { RefundLine } from '../db/schema.js';
 
-type LineSnapshot = {
+export type LineSnapshot = {
   sku: string;
   name: string;
   unitPrice: number;
@@ -36,3 +37,14 @@ export function toBasketLineInput(line: LineSnapshot): BasketLineInput {
     paymentType: line.paymentType as PaymentType,
   };
 }
+
+/** What refunds and shipments store of each line of their basket (kopecks). */
+export const storedLines = (basket: ReturnType<typeof buildBasket>): RefundLine[] =>
+  basket.lines.map((line) => ({
+    sku: line.sku,
+    name: line.name,
+    quantity: line.quantity,
+    unitPrice: line.unitAmount,
+    total: line.totalAmount,
+    vatAmount: line.totalVatAmount,
+  }));

@@ -14,7 +14,7 @@ import type { Deps } from '../deps.js';
 import { Conflict, FieldErrors, InvalidState, InvoiceboxRefused, InvoiceboxUnavailable } from '../errors.js';
 import { InvoiceboxBudgetError } from '../limits/budget.js';
 import type { Logger } from '../logger.js';
-import { basketFromLines } from '../orders/basket-from-lines.js';
+import { basketFromLines, storedLines } from '../orders/basket-from-lines.js';
 import { loadOrderLines } from '../orders/load-order.js';
 import { completeRefund } from './complete-refund.js';
 import { buildFeeLine, type FeeInput } from './fee-line.js';
@@ -77,14 +77,7 @@ export async function createRefund(deps: Deps, input: CreateRefundInput, log: Lo
     .values({
       id: refundId,
       orderId: order.id,
-      lines: basket.lines.map((l) => ({
-        sku: l.sku,
-        name: l.name,
-        quantity: l.quantity,
-        unitPrice: l.unitAmount,
-        total: l.totalAmount,
-        vatAmount: l.totalVatAmount,
-      })),
+      lines: storedLines(basket),
       amount: basket.amount,
       vatAmount: basket.vatAmount,
       status: 'pending',

@@ -1,3 +1,5 @@
+import type { LineSnapshot } from '../orders/basket-from-lines.js';
+
 /**
  * Where a fee refund's correction order is. none: no fee; pending: not sent yet (the draft refund comes first);
  * sending: claimed by one caller who is sending it, or whose answer never came (looked up before anything else);
@@ -8,14 +10,4 @@ export const CORRECTION_STATES = ['none', 'pending', 'sending', 'failed', 'creat
 export type CorrectionState = (typeof CORRECTION_STATES)[number];
 
 /** The fee's basket line as sent (kopecks), stored so finishing later sends exactly the same correction order. */
-export type FeeLine = {
-  sku: string;
-  name: string;
-  unitPrice: number;
-  quantity: number;
-  vatCode: string;
-  measure: string;
-  measureCode: string;
-  itemType: string;
-  paymentType: string;
-};
+export type FeeLine = LineSnapshot;

@@ -4,7 +4,7 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { orders, shipments } from '../db/schema.js';
 import { FieldErrors, type FieldProblem, InvalidState, NotFound } from '../errors.js';
-import { basketFromLines } from '../orders/basket-from-lines.js';
+import { basketFromLines, storedLines } from '../orders/basket-from-lines.js';
 import { loadShipments } from './load-shipments.js';
 import { isShippableStatus, shippableLines } from './shippable.js';
 import type { ShipmentRow } from './staff-shipment.js';
@@ -78,14 +78,7 @@ export function reserveShipment(db: Db, input: ShipmentRequest): Promise<Reserve
         documentNumber: `${order.number}-${existing.length + 1}`,
         status: 'pending',
         final: leftAfter === 0,
-        lines: basket.lines.map((l) => ({
-          sku: l.sku,
-          name: l.name,
-          quantity: l.quantity,
-          unitPrice: l.unitAmount,
-          total: l.totalAmount,
-          vatAmount: l.totalVatAmount,
-        })),
+        lines: storedLines(basket),
         amount: basket.amount,
         vatAmount: basket.vatAmount,
         createdBy: 'staff',

@@ -2,6 +2,7 @@ import type { RunningSandbox, SandboxControl } from '@checkout/sandbox';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import type { LimitsOptions } from '../../src/limits/config.js';
 import { type DriverName, startTestApi, type TestApi } from '../../testing/index.js';
+import { checkoutInput, waitForStatus } from './fixtures.js';
 
 export {
   RELAXED_LIMITS,
@@ -34,4 +35,12 @@ export function useHarness(
   beforeEach(() => h.reset());
   afterAll(() => h.close?.());
   return h;
+}
+
+/** A checkout (checkoutInput: TEA-100 x2 + CONSULT-1H x1) paid at the sandbox and applied by the API; its id. */
+export async function placePaidOrder(h: Harness): Promise<string> {
+  const { orderId } = await h.http().orders.create.mutate(checkoutInput());
+  await h.sandboxControl.pay(orderId);
+  await waitForStatus(h.api, orderId, 'paid');
+  return orderId;
 }
