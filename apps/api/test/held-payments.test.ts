@@ -218,13 +218,18 @@ for (const driver of DRIVERS) {
       expect((await events(orderId)).filter(([, to]) => to === 'held')).toHaveLength(1);
     });
 
-    it('out of order: completed before hold ends paid, and the late hold changes nothing', async () => {
+    /** An order paid (held) and captured by a final shipment with both notifications dropped: their bodies. */
+    async function heldThenCaptured() {
       const { orderId } = await create();
       await control().updateSettings({ mode: 'drop' });
       await control().pay(orderId);
       const hold = await notification(orderId, 'hold');
       await ship(orderId, true);
-      const completed = await notification(orderId, 'completed');
+      return { orderId, hold, completed: await notification(orderId, 'completed') };
+    }
+
+    it('out of order: completed before hold ends paid, and the late hold changes nothing', async () => {
+      const { orderId, hold, completed } = await heldThenCaptured();
 
       expect((await deliverNotification(t.url, completed)).answer).toEqual({ status: 'success' });
       expect((await byId(orderId)).status).toBe('paid');
@@ -237,12 +242,7 @@ for (const driver of DRIVERS) {
     });
 
     it('in order, hold then completed: held -> paid; a repeated completed is answered as before', async () => {
-      const { orderId } = await create();
-      await control().updateSettings({ mode: 'drop' });
-      await control().pay(orderId);
-      const hold = await notification(orderId, 'hold');
-      await ship(orderId, true);
-      const completed = await notification(orderId, 'completed');
+      const { orderId, hold, completed } = await heldThenCaptured();
       expect((await deliverNotification(t.url, hold)).answer).toEqual({ status: 'success' });
       expect((await deliverNotification(t.url, completed)).answer).toEqual({ status: 'success' });
       expect((await deliverNotification(t.url, completed)).answer).toEqual({ status: 'success' });

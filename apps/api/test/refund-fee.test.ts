@@ -1,7 +1,6 @@
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { serializeInvoiceboxJson } from '@checkout/invoicebox';
 import { signedTestNotification } from '@checkout/invoicebox/testing';
+import { startForwardingProxy } from '@checkout/testkit';
 import { and, count, eq } from 'drizzle-orm';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { orderEvents, refunds } from '../src/db/schema.js';
@@ -17,35 +16,13 @@ const CORRECTION = /^POST \/v3\/billing\/api\/order\/correction-order$/;
  * A forwarder to the sandbox that raises the correction order's amount on the way, so the sandbox itself refuses
  * it (a correction above the refund is `wrong_total_amount`). Everything else passes untouched.
  */
-async function startInflatingProxy(target: string) {
-  const server = createServer(async (req, res) => {
-    const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
-    let body = Buffer.concat(chunks);
-    if (CORRECTION.test(`${req.method} ${req.url}`)) {
-      body = Buffer.from(JSON.stringify({ ...JSON.parse(body.toString('utf8')), amount: 999_999 }));
-    }
-    const headers = Object.fromEntries(
-      Object.entries(req.headers).filter(
-        ([k, v]) => typeof v === 'string' && !['host', 'connection', 'content-length'].includes(k),
-      ),
-    ) as Record<string, string>;
-    const upstream = await fetch(`${target}${req.url}`, {
-      method: req.method ?? 'GET',
-      headers,
-      ...(body.length > 0 ? { body } : {}),
-    });
-    res.writeHead(upstream.status, {
-      'content-type': upstream.headers.get('content-type') ?? 'application/json',
-    });
-    res.end(Buffer.from(await upstream.arrayBuffer()));
+const startInflatingProxy = (target: string) =>
+  startForwardingProxy(target, {
+    request: (line, body) =>
+      CORRECTION.test(line)
+        ? Buffer.from(JSON.stringify({ ...JSON.parse(body.toString('utf8')), amount: 999_999 }))
+        : body,
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
 
 for (const driver of DRIVERS) {
   describe.skipIf(driver.skip)(`refunds that keep a fee on ${driver.name}`, () => {

@@ -1,5 +1,4 @@
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { startForwardingProxy } from '@checkout/testkit';
 import { afterAll, expect, it } from 'vitest';
 import { saveScreenshot } from './support/browser';
 import { browserFlow } from './support/flow';
@@ -25,39 +24,19 @@ const BRANCH = {
  * does not know UNKNOWN_INN (the sandbox's registry has exactly one row for every valid INN). Everything else goes
  * to the sandbox as it is.
  */
-const registry = createServer(async (req, res) => {
-  if (req.url?.startsWith('/v3/filter/api/counterparty-detail')) {
-    const rows = req.url.includes(INN) ? [HEAD_OFFICE, BRANCH] : req.url.includes(UNKNOWN_INN) ? [] : null;
-    if (rows) {
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ data: rows, metaData: { totalCount: rows.length, page: 1, pageSize: 30 } }));
-      return;
-    }
-  }
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  const headers = Object.fromEntries(
-    Object.entries(req.headers).filter(
-      ([k, v]) => typeof v === 'string' && k !== 'host' && k !== 'connection',
-    ),
-  ) as Record<string, string>;
-  const answer = await fetch(`${flow.stack.sandboxUrl}${req.url}`, {
-    method: req.method ?? 'GET',
-    headers,
-    ...(chunks.length > 0 ? { body: Buffer.concat(chunks) } : {}),
-  });
-  res.writeHead(answer.status, { 'content-type': answer.headers.get('content-type') ?? 'application/json' });
-  res.end(Buffer.from(await answer.arrayBuffer()));
+const registry = await startForwardingProxy(() => flow.stack.sandboxUrl, {
+  answer(line) {
+    if (!line.startsWith('GET /v3/filter/api/counterparty-detail')) return undefined;
+    const rows = line.includes(INN) ? [HEAD_OFFICE, BRANCH] : line.includes(UNKNOWN_INN) ? [] : null;
+    return rows
+      ? { status: 200, json: { data: rows, metaData: { totalCount: rows.length, page: 1, pageSize: 30 } } }
+      : undefined;
+  },
 });
-await new Promise<void>((resolve) => registry.listen(0, '127.0.0.1', resolve));
-const registryUrl = `http://127.0.0.1:${(registry.address() as AddressInfo).port}`;
 
 // Registered first, so it runs after the flow has stopped its stack (after-hooks run in reverse).
-afterAll(() => {
-  registry.closeAllConnections();
-  registry.close();
-});
-const flow = browserFlow({ ownStack: { api: { invoiceboxApiUrl: registryUrl } } });
+afterAll(() => registry.close());
+const flow = browserFlow({ ownStack: { api: { invoiceboxApiUrl: registry.url } } });
 
 it("a company with branches: the shopper picks theirs, and the branch's KPP and address reach Invoicebox", async () => {
   await flow.inPage('company-branches', async (page, consoleErrors) => {

@@ -25,6 +25,21 @@ export type OrderForRequest = Pick<
   | 'expiresAt'
 >;
 
+/** The stored order's payer in Invoicebox's Customer terms (KPP is its taxRegistrationReasonCode). */
+export const payerOf = (
+  order: Pick<
+    OrderForRequest,
+    'customerType' | 'customerName' | 'customerEmail' | 'customerPhone' | 'customerVatNumber' | 'customerKpp'
+  >,
+) => ({
+  type: order.customerType as 'private' | 'legal',
+  name: order.customerName,
+  email: order.customerEmail,
+  phone: order.customerPhone,
+  ...(order.customerVatNumber ? { vatNumber: order.customerVatNumber } : {}),
+  ...(order.customerKpp ? { taxRegistrationReasonCode: order.customerKpp } : {}),
+});
+
 /** Our stored order as Invoicebox's CreateOrderRequest (money converted to roubles only here). */
 export function buildCreateOrderRequest(
   config: ApiConfig,
@@ -33,12 +48,7 @@ export function buildCreateOrderRequest(
 ): CreateOrderRequest {
   const basket = basketFromLines(lines);
   const customer = {
-    type: order.customerType as 'private' | 'legal',
-    name: order.customerName,
-    email: order.customerEmail,
-    phone: order.customerPhone,
-    ...(order.customerVatNumber ? { vatNumber: order.customerVatNumber } : {}),
-    ...(order.customerKpp ? { taxRegistrationReasonCode: order.customerKpp } : {}),
+    ...payerOf(order),
     ...(order.customerRegistrationAddress ? { registrationAddress: order.customerRegistrationAddress } : {}),
   };
   return {

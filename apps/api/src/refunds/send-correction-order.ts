@@ -13,7 +13,7 @@ import { safeError } from '../lib/safe-error.js';
 import type { CallPriority } from '../limits/budget.js';
 import { InvoiceboxBudgetError } from '../limits/budget.js';
 import type { Logger } from '../logger.js';
-import { atomDate } from '../orders/invoicebox-request.js';
+import { atomDate, payerOf } from '../orders/invoicebox-request.js';
 import { loadOrder } from '../orders/load-order.js';
 import { claimCorrection, recordCorrectionCreated, recordCorrectionFailed } from './correction-state.js';
 import { builtFeeLine } from './fee-line.js';
@@ -113,14 +113,7 @@ async function correctionRequest(deps: Deps, refund: RefundRow): Promise<CreateC
     expirationDate: atomDate(new Date(Date.now() + deps.config.orderTtlMs)),
     basketItems: toBasketItems([line]),
     // The shopper pays the fee out of the refund: the «ОПЛАТА» receipt is theirs.
-    customer: {
-      type: order.customerType as 'private' | 'legal',
-      name: order.customerName,
-      email: order.customerEmail,
-      phone: order.customerPhone,
-      ...(order.customerVatNumber ? { vatNumber: order.customerVatNumber } : {}),
-      ...(order.customerKpp ? { taxRegistrationReasonCode: order.customerKpp } : {}),
-    },
+    customer: payerOf(order),
     parentId: refund.invoiceboxRefundId!,
   } as CreateCorrectionOrderRequest;
 }
