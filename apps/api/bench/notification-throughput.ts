@@ -8,14 +8,25 @@ import { UNLIMITED } from '../src/limits/config.js';
 import { createLogger } from '../src/logger.js';
 import { payFromNotificationStatement } from '../src/orders/transitions.js';
 import { startApi } from '../src/server.js';
+import { startNotificationFloor } from './floors/notification-floor.js';
 import { sendFromWorker } from './sender-worker.js';
 
 export type ThroughputResult = {
   apiPerSecond: number;
+  /** The same job done bare: node:http, the HMAC, JSON.parse and the same statement (floors/notification-floor.ts). */
+  sameJobPerSecond: number;
+  /** The route's statement alone, straight through postgres.js: no HTTP, no signature. */
   baselinePerSecond: number;
   ratio: number;
   concurrency: number;
+  /** Each figure is the median of this many windows, the three measured in turn. */
+  rounds: number;
 };
+
+type SeededOrder = { id: string; invoicebox_order_id: string };
+const WEBHOOK = '/webhooks/invoicebox';
+const perSecond = (r: { done: number; seconds: number }) => r.done / r.seconds;
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 const AMOUNT = 1_234_56; // kopecks
 const dialect = new PgDialect();
@@ -56,15 +67,18 @@ async function seedOrders(sql: postgres.Sql, count: number) {
 
 /**
  * Notifications applied per second through the real route (HTTP, signature, one statement) at `concurrency`
- * senders, next to that same statement (record + guarded update + event in one CTE) sent straight through
- * postgres.js with the same pool size, in the same run.
+ * senders, next to two floors in the same run and with the same pool size: the same job done bare (node:http,
+ * HMAC, the same statement; fed by the same senders) and that statement alone (record + guarded update + event
+ * in one CTE) sent straight through postgres.js.
  */
 export async function measureNotificationThroughput(opts: {
   adminDatabaseUrl: string;
   concurrency?: number;
   durationMs?: number;
   poolSize?: number;
+  rounds?: number;
 }): Promise<ThroughputResult> {
+  const rounds = opts.rounds ?? 3;
   const concurrency = opts.concurrency ?? 16;
   const durationMs = opts.durationMs ?? 3_000;
   const poolSize = opts.poolSize ?? 10;
@@ -82,44 +96,61 @@ export async function measureNotificationThroughput(opts: {
     logger: createLogger('silent'),
   });
   const sql = postgres(scratch.url, { max: poolSize, onnotice: () => {} });
+  const floor = await startNotificationFloor(sql, DEMO_SHOP.notificationKey);
   try {
-    const expected = Math.ceil((durationMs / 1000) * 4000);
-    const apiOrders = await seedOrders(sql, Math.min(limit, expected));
-    const bodies = apiOrders.map((o) => notificationFor(o.id, o.invoicebox_order_id));
+    const count = Math.min(limit, Math.ceil((durationMs / 1000) * 4000));
+    const signedFor = (orders: SeededOrder[]) =>
+      orders.map((o) => notificationFor(o.id, o.invoicebox_order_id));
     // The senders run in a worker thread: they stand for Invoicebox, not for the server being measured.
-    const viaApi = await sendFromWorker(`${api.url}/webhooks/invoicebox`, bodies, concurrency, durationMs);
-
-    const baseOrders = await seedOrders(sql, bodies.length);
-    // The floor is the very statement the route runs (payFromNotificationStatement), prepared, straight through
-    // postgres.js: what is left between the two is HTTP, the signature and our own code.
-    const direct = async (i: number) => {
-      const order = baseOrders[i]!;
-      const { body } = notificationFor(order.id, order.invoicebox_order_id);
-      const query = dialect.sqlToQuery(
-        payFromNotificationStatement({
-          notificationId: randomUUID(),
-          invoiceboxId: order.invoicebox_order_id,
-          merchantOrderId: order.id,
-          status: 'completed',
-          subtype: 'order',
-          bodySha256: createHash('sha256').update(body).digest('hex'),
-          rawBody: body,
-          amount: AMOUNT,
-          currency: 'RUB',
-          paidAt: null,
-          reason: `notification ${order.invoicebox_order_id}: completed`,
-        }),
-      );
-      const rows = await sql.unsafe(query.sql, query.params as never[], { prepare: true });
-      if (rows.length !== 1) throw new Error(`order ${order.id} was not paid by the floor statement`);
+    const send = async (url: string) =>
+      perSecond(await sendFromWorker(url, signedFor(await seedOrders(sql, count)), concurrency, durationMs));
+    // The very statement the route runs (payFromNotificationStatement), prepared, straight through postgres.js:
+    // what is left between the two is HTTP, the signature and our own code.
+    const statement = async () => {
+      const orders = await seedOrders(sql, count);
+      const direct = async (i: number) => {
+        const order = orders[i]!;
+        const { body } = notificationFor(order.id, order.invoicebox_order_id);
+        const query = dialect.sqlToQuery(
+          payFromNotificationStatement({
+            notificationId: randomUUID(),
+            invoiceboxId: order.invoicebox_order_id,
+            merchantOrderId: order.id,
+            status: 'completed',
+            subtype: 'order',
+            bodySha256: createHash('sha256').update(body).digest('hex'),
+            rawBody: body,
+            amount: AMOUNT,
+            currency: 'RUB',
+            paidAt: null,
+            reason: `notification ${order.invoicebox_order_id}: completed`,
+          }),
+        );
+        const rows = await sql.unsafe(query.sql, query.params as never[], { prepare: true });
+        if (rows.length !== 1) throw new Error(`order ${order.id} was not paid by the floor statement`);
+      };
+      await runLoad(concurrency, 50, 10_000, direct);
+      return perSecond(await runLoad(concurrency, orders.length - 50, durationMs, (i) => direct(i + 50)));
     };
-    await runLoad(concurrency, 50, 10_000, direct);
-    const baseline = await runLoad(concurrency, baseOrders.length - 50, durationMs, (i) => direct(i + 50));
-
-    const apiPerSecond = viaApi.done / viaApi.seconds;
-    const baselinePerSecond = baseline.done / baseline.seconds;
-    return { apiPerSecond, baselinePerSecond, ratio: apiPerSecond / baselinePerSecond, concurrency };
+    // In turn, and medians: on a shared 2-core machine one window swings by a fifth either way.
+    const runs = { route: [] as number[], sameJob: [] as number[], statement: [] as number[] };
+    for (let round = 0; round < rounds; round++) {
+      runs.route.push(await send(`${api.url}${WEBHOOK}`));
+      runs.sameJob.push(await send(`${floor.url}${WEBHOOK}`));
+      runs.statement.push(await statement());
+    }
+    const apiPerSecond = median(runs.route);
+    const baselinePerSecond = median(runs.statement);
+    return {
+      apiPerSecond,
+      sameJobPerSecond: median(runs.sameJob),
+      baselinePerSecond,
+      ratio: apiPerSecond / baselinePerSecond,
+      concurrency,
+      rounds,
+    };
   } finally {
+    await floor.close();
     await sql.end({ timeout: 5 });
     await api.close();
     await scratch.drop();
