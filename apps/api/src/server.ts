@@ -192,35 +192,39 @@ export async function startApi(opts: StartApiOptions): Promise<RunningApi> {
     if (draining) void reply.header('connection', 'close');
     done(null, payload);
   });
-  await app.register(cors, {
-    // A list (not a string) so the header is sent only to the storefront's own origin(s).
-    origin: storefrontOrigins(config.storefrontUrl),
-    methods: ['GET', 'POST', 'OPTIONS'],
-    allowedHeaders: ['content-type', 'authorization', 'trpc-accept', 'x-trpc-source', 'x-request-id'],
-    maxAge: 600,
-  });
   const rateLimits = await abuse.registerRateLimits(app);
-  await app.register(async (trpcScope) => {
-    abuse.guardTrpcScope(trpcScope, rateLimits);
-    await trpcScope.register(fastifyTRPCPlugin, {
-      prefix: '/trpc',
-      trpcOptions: {
-        router: appRouter,
-        maxBatchSize: deps.limits.maxBatchSize,
-        createContext: ({ req }): Context => ({
-          ...deps,
-          invoicebox: (priority, requestLog = req.log) => deps.invoicebox(priority, requestLog),
-          log: req.log,
-          authorization: req.headers.authorization,
-          staffLogin: rateLimits.staffLogin(req),
-        }),
-        onError: ({ error, path, req }) => {
-          if (error.code === 'INTERNAL_SERVER_ERROR')
-            req.log.error({ err: safeError(error), path }, 'procedure failed');
-          // Input errors quote the input: only the code and the procedure are logged.
-          else req.log.info({ code: error.code, path }, 'procedure refused');
-        },
-      } satisfies FastifyTRPCPluginOptions<AppRouter>['trpcOptions'],
+  // Only the storefront's procedures answer browsers: the webhook, health and metrics routes skip CORS work.
+  await app.register(async (browserScope) => {
+    await browserScope.register(cors, {
+      // A list (not a string) so the header is sent only to the storefront's own origin(s).
+      origin: storefrontOrigins(config.storefrontUrl),
+      methods: ['GET', 'POST', 'OPTIONS'],
+      allowedHeaders: ['content-type', 'authorization', 'trpc-accept', 'x-trpc-source', 'x-request-id'],
+      maxAge: 600,
+    });
+    // Preflights are answered here, outside the procedures' rate limits.
+    await browserScope.register(async (trpcScope) => {
+      abuse.guardTrpcScope(trpcScope, rateLimits);
+      await trpcScope.register(fastifyTRPCPlugin, {
+        prefix: '/trpc',
+        trpcOptions: {
+          router: appRouter,
+          maxBatchSize: deps.limits.maxBatchSize,
+          createContext: ({ req }): Context => ({
+            ...deps,
+            invoicebox: (priority, requestLog = req.log) => deps.invoicebox(priority, requestLog),
+            log: req.log,
+            authorization: req.headers.authorization,
+            staffLogin: rateLimits.staffLogin(req),
+          }),
+          onError: ({ error, path, req }) => {
+            if (error.code === 'INTERNAL_SERVER_ERROR')
+              req.log.error({ err: safeError(error), path }, 'procedure failed');
+            // Input errors quote the input: only the code and the procedure are logged.
+            else req.log.info({ code: error.code, path }, 'procedure refused');
+          },
+        } satisfies FastifyTRPCPluginOptions<AppRouter>['trpcOptions'],
+      });
     });
   });
   await app.register(invoiceboxWebhook, { deps });

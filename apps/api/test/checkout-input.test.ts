@@ -128,6 +128,16 @@ for (const driver of DRIVERS) {
         headers: { origin: 'http://evil.example' },
       });
       expect(other.headers.get('access-control-allow-origin')).toBeNull();
+      // Browsers have no business with the webhook or the probes: no CORS headers there, even for the storefront.
+      const probe = await fetch(`${h.api.url}/healthz`, { headers: { origin: 'http://localhost:5199' } });
+      expect(probe.headers.get('access-control-allow-origin')).toBeNull();
+      const webhook = await fetch(`${h.api.url}/webhooks/invoicebox`, {
+        method: 'POST',
+        headers: { origin: 'http://localhost:5199', 'content-type': 'application/json' },
+        body: '{}',
+      });
+      expect(await webhook.json()).toEqual({ status: 'error', code: 'signature_error' });
+      expect(webhook.headers.get('access-control-allow-origin')).toBeNull();
     });
   });
 }
