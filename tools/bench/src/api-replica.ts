@@ -4,6 +4,10 @@ import { fileURLToPath } from 'node:url';
 import { freePort } from '@checkout/testkit';
 
 const ENTRY = fileURLToPath(new URL('./replica/entry.ts', import.meta.url));
+/** The same job as orders.create done bare (apps/api/bench/floors/checkout-floor.ts), as its own process. */
+export const CHECKOUT_FLOOR_ENTRY = fileURLToPath(
+  new URL('./replica/checkout-floor-entry.ts', import.meta.url),
+);
 const PACKAGE_ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 const children = new Set<ChildProcess>();
@@ -58,7 +62,12 @@ export type Replica = {
  * on a fixed 127.0.0.1 port so a restart comes back where the balancer expects it. Its stdout/stderr
  * (pino JSON) go to `logFile`, which the secrets drill reads afterwards.
  */
-export async function startReplica(name: string, env: ReplicaEnv, logFile: string): Promise<Replica> {
+export async function startReplica(
+  name: string,
+  env: ReplicaEnv,
+  logFile: string,
+  entry = ENTRY,
+): Promise<Replica> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const log: WriteStream = createWriteStream(logFile, { flags: 'a' });
@@ -68,7 +77,7 @@ export async function startReplica(name: string, env: ReplicaEnv, logFile: strin
     new Promise<void>((resolve, reject) => {
       const proc = spawn(
         process.execPath,
-        ['--expose-gc', '--conditions=@checkout/source', '--import', 'tsx', ENTRY],
+        ['--expose-gc', '--conditions=@checkout/source', '--import', 'tsx', entry],
         {
           cwd: PACKAGE_ROOT,
           env: {

@@ -16,3 +16,10 @@ export function ratio(value: number, baseline: number): string {
   if (!Number.isFinite(value) || !Number.isFinite(baseline) || baseline === 0) return 'n/a';
   return `${(value / baseline).toFixed(2)}x`;
 }
+
+/** Issue 11's goal for a ratio, and whether this run meets it: "≤ 1.5x: met". */
+export function goal(value: number, baseline: number, op: '<=' | '>=', limit: number): string {
+  const r = value / baseline;
+  const met = Number.isFinite(r) && (op === '<=' ? r <= limit : r >= limit);
+  return `${op === '<=' ? '≤' : '≥'} ${limit}x: ${met ? 'met' : 'not met'}`;
+}
