@@ -100,7 +100,7 @@ describe('the benchmark floors', () => {
     }
   });
 
-  it('the notification floor checks the signature, then runs the route’s statement', async () => {
+  it('the notification floor checks the signature and the merchant, then runs the route’s statement', async () => {
     const floor = await startNotificationFloor(sql, DEMO_SHOP.notificationKey);
     try {
       const id = randomUUID();
@@ -123,6 +123,13 @@ describe('the benchmark floors', () => {
         }).then((r) => r.json());
       const forged = signedTestNotification(notification, { key: 'not-the-shop-key' });
       expect(await post(forged.body, forged.headers['X-Signature'])).toEqual({ status: 'error' });
+      expect((await sql`SELECT status FROM orders WHERE id = ${id}`)[0]!.status).toBe('awaiting_payment');
+
+      const elsewhere = signedTestNotification(
+        { ...notification, merchantId: 'another-shop' },
+        { key: DEMO_SHOP.notificationKey },
+      );
+      expect(await post(elsewhere.body, elsewhere.headers['X-Signature'])).toEqual({ status: 'error' });
       expect((await sql`SELECT status FROM orders WHERE id = ${id}`)[0]!.status).toBe('awaiting_payment');
 
       const signed = signedTestNotification(notification, { key: DEMO_SHOP.notificationKey });

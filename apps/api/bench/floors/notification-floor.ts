@@ -1,5 +1,6 @@
 import { createHash, createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
 import { createServer, type ServerResponse } from 'node:http';
+import { DEMO_SHOP } from '@checkout/invoicebox';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import type postgres from 'postgres';
 import { payFromNotificationStatement } from '../../src/orders/transitions.js';
@@ -14,13 +15,14 @@ function answer(response: ServerResponse, body: string) {
 
 /**
  * The least work that does the notification route's job, written by hand on node:http: read the raw bytes,
- * check the sha1 HMAC in constant time, parse the JSON, run the route's own statement (prepared, straight
+ * check the sha1 HMAC in constant time, parse the JSON, check the merchant and the fields it needs, run the route's own statement (prepared, straight
  * through postgres.js) and answer Invoicebox's `{"status":"success"}`. No framework, no schema, no logging:
  * the floor the route is measured against, with the same senders and the same pool.
  */
 export async function startNotificationFloor(
   sql: postgres.Sql,
   key: string,
+  merchantId = DEMO_SHOP.merchantId,
 ): Promise<{ url: string; close(): Promise<void> }> {
   const server = createServer((request, response) => {
     const chunks: Buffer[] = [];
@@ -33,14 +35,20 @@ export async function startNotificationFloor(
         answer(response, ERROR);
         return;
       }
-      const body = JSON.parse(raw.toString('utf8')) as {
-        id: string;
-        merchantOrderId: string;
-        status: string;
-        amount: number;
-        currencyId: string;
-      };
       const text = raw.toString('utf8');
+      const body = JSON.parse(text) as Record<string, unknown>;
+      // What the route must know before it writes: this shop's notification, with the fields the statement uses.
+      if (
+        body.merchantId !== merchantId ||
+        typeof body.id !== 'string' ||
+        typeof body.merchantOrderId !== 'string' ||
+        typeof body.status !== 'string' ||
+        typeof body.amount !== 'number' ||
+        typeof body.currencyId !== 'string'
+      ) {
+        answer(response, ERROR);
+        return;
+      }
       const query = dialect.sqlToQuery(
         payFromNotificationStatement({
           notificationId: randomUUID(),
