@@ -63,9 +63,11 @@ export function CatalogPage() {
           </ul>
         )}
       </section>
-      <Suspense fallback={null}>
-        <CartPanel products={catalog.data} />
-      </Suspense>
+      {catalog.data && (
+        <Suspense fallback={null}>
+          <CartPanel products={catalog.data} />
+        </Suspense>
+      )}
     </div>
   );
 }
