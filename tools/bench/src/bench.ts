@@ -54,10 +54,12 @@ async function step(name: string, fn: () => Promise<void>) {
 const pg = await startTempPostgres();
 try {
   await step('notification throughput (apps/api/bench)', async () => {
+    // Five rounds: a window of this route swings by a fifth either way on a shared 2-core machine.
     const r = await api.measureNotificationThroughput({
       adminDatabaseUrl: pg.url(),
       concurrency: 16,
       durationMs: 3_000,
+      rounds: 5,
     });
     const what = `notifications applied/s, ${r.concurrency} concurrent senders, PostgreSQL (median of ${r.rounds} windows in turn)`;
     rows.push(
@@ -226,7 +228,7 @@ nothing saved before the call.
 
 How: the API, the sandbox and the load generator run in one Node process for the in-process rows (as in
 apps/api/bench); "16 concurrent" means 16 async senders over keep-alive HTTP. Rates are measured for 3 s after a
-warm-up, the measured path and its floors in turn, and the median of 3 such windows is shown; latencies are per
+warm-up, the measured path and its floors in turn, and the median of such windows is shown (5 for notifications, 3 for checkouts); latencies are per
 request, one of each in turn. The PGlite row compares the same route, same process layout, on both engines.
 ${notes.length ? `\nNotes:\n\n${notes.map((n) => `- ${n}`).join('\n')}\n` : ''}${problems.length ? `\nNot measured in this run:\n\n${problems.map((p) => `- ${p}`).join('\n')}\n` : ''}`;
 console.log(`\n${table}\n`);
