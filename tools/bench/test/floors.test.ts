@@ -60,7 +60,7 @@ describe('the benchmark floors', () => {
           headers: { 'content-type': 'application/json' },
           body: JSON.stringify(checkout()),
         });
-        expect(response.status).toBe(200);
+        expect(response.status, await response.clone().text()).toBe(200);
         return ((await response.json()) as { result: { data: { orderId: string; paymentUrl: string } } })
           .result.data;
       };

@@ -2,11 +2,15 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type ServerResponse } from 'node:http';
 import { createInvoiceboxClient, DEMO_SHOP } from '@checkout/invoicebox';
 import { normalizePhone } from '@checkout/invoicebox/web';
+import { PgDialect } from 'drizzle-orm/pg-core';
 import postgres from 'postgres';
 import type { ApiConfig } from '../../src/deps.js';
 import { basketFromLines } from '../../src/orders/basket-from-lines.js';
 import { buildCreateOrderRequest } from '../../src/orders/invoicebox-request.js';
 import type { PricedLine } from '../../src/orders/price-from-catalog.js';
+import { saveOrderStatement } from '../../src/orders/save-order.js';
+
+const dialect = new PgDialect();
 
 type Checkout = {
   idempotencyKey: string;
@@ -23,8 +27,8 @@ function answer(response: ServerResponse, status: number, body: unknown) {
 
 /**
  * The least work that does orders.create's job, by hand on node:http: read the shopper's JSON, price its lines
- * from a catalog held in memory, save the order and its lines `pending` (one durable statement, with the key and
- * the placing lease, before Invoicebox hears of it), send the very createOrder request the shop builds through
+ * from a catalog held in memory, save the order and its lines `pending` with the API's own statement (one durable
+ * statement, with the key and the placing lease, before Invoicebox hears of it), send the very createOrder request the shop builds through
  * the SDK, store Invoicebox's id and link (one statement whose commit does not wait for the disk, as the API's),
  * and answer. No framework, no schema, no budget, no logging, no events: the floor orders.create is measured
  * against, fed the same request bytes.
@@ -38,6 +42,9 @@ export async function startCheckoutFloor(opts: {
   port?: number;
 }): Promise<{ url: string; close(): Promise<void> }> {
   const sql = postgres(opts.databaseUrl, { max: opts.poolSize ?? 10, onnotice: () => {} });
+  // As drizzle's postgres.js driver sets up the API's client: json and jsonb parameters go as the text the
+  // statement built (saveOrderStatement sends its lines as a JSON string).
+  for (const oid of [114, 3802]) sql.options.serializers[oid] = (value: unknown) => value;
   const invoicebox = createInvoiceboxClient({ baseUrl: opts.invoiceboxApiUrl, token: DEMO_SHOP.token });
   // What buildCreateOrderRequest reads, as the API sets it: the request is the one the shop sends, byte for byte.
   const config = {
@@ -86,37 +93,21 @@ export async function startCheckoutFloor(opts: {
     const expiresAt = new Date(Date.now() + 86_400_000);
     // Invoicebox wants the phone as digits, as the API's input schema gives it.
     const c = { ...input.customer, phone: normalizePhone(input.customer.phone) };
-    const [saved] = await sql<{ number: number }[]>`
-      WITH saved AS (
-        INSERT INTO orders (id, status, customer_type, customer_name, customer_email, customer_phone, amount,
-          vat_amount, idempotency_key, expires_at, placing_until, create_attempts)
-        VALUES (${id}, 'pending', ${c.type}, ${c.name}, ${c.email}, ${c.phone}, ${basket.amount},
-          ${basket.vatAmount}, ${input.idempotencyKey}, ${expiresAt}, now() + interval '20 seconds', 1)
-        RETURNING id, number
-      ), lines AS (
-        INSERT INTO order_lines (order_id, position, sku, name, quantity, unit_price, total, vat_code, vat_amount,
-          measure, measure_code, item_type, payment_type)
-        SELECT saved.id, l.position, l.sku, l.name, l.quantity, l.unit_price, l.total, l.vat_code, l.vat_amount,
-          l.measure, l.measure_code, l.item_type, l.payment_type
-        FROM saved, jsonb_to_recordset(${sql.json(
-          lines.map((line, i) => ({
-            position: line.position,
-            sku: line.sku,
-            name: line.name,
-            quantity: line.quantity,
-            unit_price: line.unitPrice,
-            total: basket.lines[i]!.totalAmount,
-            vat_code: line.vatCode,
-            vat_amount: basket.lines[i]!.totalVatAmount,
-            measure: line.measure,
-            measure_code: line.measureCode,
-            item_type: line.itemType,
-            payment_type: line.paymentType,
-          })),
-        )}) AS l(position int, sku text, name text, quantity int, unit_price int, total int, vat_code text,
-          vat_amount int, measure text, measure_code text, item_type text, payment_type text)
-      )
-      SELECT number FROM saved`;
+    // The API's own statement (orders/save-order.ts), prepared, straight through postgres.js.
+    const save = dialect.sqlToQuery(
+      saveOrderStatement({
+        id,
+        idempotencyKey: input.idempotencyKey,
+        customer: c,
+        lines,
+        basket,
+        expiresAt,
+        placingUntil: new Date(Date.now() + 20_000),
+      }),
+    );
+    const [saved] = await sql.unsafe<{ number: number }[]>(save.sql, save.params as never[], {
+      prepare: true,
+    });
     const request = buildCreateOrderRequest(
       config,
       {

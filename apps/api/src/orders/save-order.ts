@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import type { Deps } from '../deps.js';
 import { runPrepared } from '../lib/prepared.js';
 import { basketFromLines } from './basket-from-lines.js';
@@ -9,21 +9,19 @@ import type { PricedLine } from './price-from-catalog.js';
 
 export type SavedOrder = OrderForRequest & { amount: number; lines: PricedLine[] };
 
+type SaveArgs = { idempotencyKey: string; customer: CustomerInput; lines: PricedLine[]; placingUntil: Date };
+
 /**
- * Saves the order `pending` with its lines in ONE statement, already holding the placing lease and with
+ * The order `pending` and its lines (priced as `basket`) as ONE statement, already holding the placing lease and with
  * createAttempts = 1 (counted before the call: a crash right after it must make the next attempt look the order
- * up first). Undefined when a twin request with the same idempotency key saved first.
+ * up first). It returns the order's number, or no row when a twin request with the same idempotency key saved first.
  */
-export async function saveOrder(
-  deps: Deps,
-  args: { idempotencyKey: string; customer: CustomerInput; lines: PricedLine[]; placingUntil: Date },
-): Promise<SavedOrder | undefined> {
-  const basket = basketFromLines(args.lines);
-  const id = randomUUID();
-  const expiresAt = new Date(Date.now() + deps.config.orderTtlMs);
-  const { customer } = args;
+export function saveOrderStatement(
+  order: SaveArgs & { id: string; expiresAt: Date; basket: ReturnType<typeof basketFromLines> },
+): SQL {
+  const { customer, id, expiresAt, basket } = order;
   const lines = JSON.stringify(
-    args.lines.map((line, index) => {
+    order.lines.map((line, index) => {
       const built = basket.lines[index]!;
       return {
         position: line.position,
@@ -41,18 +39,15 @@ export async function saveOrder(
       };
     }),
   );
-  const [row] = await runPrepared<{ number: number }>(
-    deps.db,
-    'save_order',
-    sql`
+  return sql`
       WITH saved AS (
         INSERT INTO orders (id, status, customer_type, customer_name, customer_email, customer_phone,
           customer_vat_number, customer_kpp, customer_registration_address, amount, vat_amount, currency,
           idempotency_key, expires_at, placing_until, create_attempts)
         VALUES (${id}::uuid, 'pending', ${customer.type}, ${customer.name}, ${customer.email}, ${customer.phone},
           ${customer.vatNumber ?? null}, ${customer.kpp ?? null}, ${customer.registrationAddress ?? null},
-          ${basket.amount}::int, ${basket.vatAmount}::int, 'RUB', ${args.idempotencyKey},
-          ${expiresAt.toISOString()}::timestamptz, ${args.placingUntil.toISOString()}::timestamptz, 1)
+          ${basket.amount}::int, ${basket.vatAmount}::int, 'RUB', ${order.idempotencyKey},
+          ${expiresAt.toISOString()}::timestamptz, ${order.placingUntil.toISOString()}::timestamptz, 1)
         ON CONFLICT (idempotency_key) DO NOTHING
         RETURNING id, number
       ), lines AS (
@@ -64,9 +59,21 @@ export async function saveOrder(
           unit_price int, total int, vat_code text, vat_amount int, measure text, measure_code text,
           item_type text, payment_type text)
       )
-      SELECT number FROM saved`,
+      SELECT number FROM saved`;
+}
+
+/** Saves the order (saveOrderStatement); undefined when a twin request with the same idempotency key saved first. */
+export async function saveOrder(deps: Deps, args: SaveArgs): Promise<SavedOrder | undefined> {
+  const id = randomUUID();
+  const expiresAt = new Date(Date.now() + deps.config.orderTtlMs);
+  const basket = basketFromLines(args.lines);
+  const [row] = await runPrepared<{ number: number }>(
+    deps.db,
+    'save_order',
+    saveOrderStatement({ ...args, id, expiresAt, basket }),
   );
   if (!row) return undefined;
+  const { customer } = args;
   return {
     id,
     number: row.number,
