@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:http';
 import {
   DEMO_SHOP,
   type InvoiceboxClientOptions,
@@ -8,6 +8,7 @@ import cors from '@fastify/cors';
 import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from '@trpc/server/adapters/fastify';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { activeCatalog } from './catalog/active-catalog.js';
+import { clientAddress, type TrustProxy } from './client-address.js';
 import { type Database, openDatabase } from './db/client.js';
 import { assertMigrated, migrateDatabase } from './db/migrate.js';
 import { seedCatalog } from './db/seed-catalog.js';
@@ -23,6 +24,7 @@ import { createLogger, type Logger } from './logger.js';
 import { countingFetch, observeInvoiceboxCall } from './metrics.js';
 import { instrumentServer } from './metrics-route.js';
 import { type Reconciler, startReconciler } from './reconciler.js';
+import { requestIdOf } from './request-id.js';
 import { type ServerLimits, sendSafeError, serverLimits } from './server-limits.js';
 import type { Context } from './trpc/init.js';
 import { type AppRouter, appRouter, createCaller } from './trpc/root.js';
@@ -85,10 +87,6 @@ export type RunningApi = {
   /** A tRPC caller with this instance's context (staff access when admin is true). */
   caller(opts?: { admin?: boolean }): ReturnType<typeof createCaller>;
 };
-
-const REQUEST_ID = /^[\w.:-]{1,128}$/;
-const requestIdPrefix = `${randomBytes(9).toString('base64url')}-`;
-let requestCount = 0;
 
 export async function startApi(opts: StartApiOptions): Promise<RunningApi> {
   const log = opts.logger ?? createLogger(opts.logLevel ?? 'info');
@@ -156,7 +154,24 @@ export async function startApi(opts: StartApiOptions): Promise<RunningApi> {
   const deps: Deps = { database, db: database.db, config, catalog, log, ...abuse.deps };
 
   const limits = serverLimits(opts.serverLimits);
+  const trustProxy: TrustProxy = opts.trustProxy ?? abuse.trustProxy;
+  let draining = false;
+  const webhook = invoiceboxWebhook(deps, {
+    log,
+    requestId: requestIdOf,
+    clientIp: clientAddress(trustProxy),
+    draining: () => draining,
+  });
   const app: FastifyInstance = Fastify({
+    // Invoicebox's notifications are answered before Fastify's router (webhooks/invoicebox.ts says why).
+    serverFactory: (handler, options) => {
+      const server = createServer(options.http ?? {}, (req, res) => {
+        if (!webhook(req, res)) handler(req, res);
+      });
+      server.keepAliveTimeout = limits.keepAliveTimeoutMs;
+      server.requestTimeout = limits.requestTimeoutMs;
+      return server;
+    },
     loggerInstance: log,
     // While draining, a request that arrives on an already open connection is served (and told to close the
     // connection), not answered 503: the balancer already sent it here, and Invoicebox would count a failure.
@@ -166,17 +181,10 @@ export async function startApi(opts: StartApiOptions): Promise<RunningApi> {
     // Node checks the two timeouts only every connectionsCheckingInterval (30 s by default).
     http: { headersTimeout: limits.headersTimeoutMs, connectionsCheckingInterval: 1_000 },
     // X-Forwarded-For is believed only when TRUST_PROXY says which proxies may set it.
-    trustProxy: opts.trustProxy ?? abuse.trustProxy,
+    trustProxy,
     // Long enough for a full batch of procedure names (tRPC then refuses bigger batches with a clear error).
     routerOptions: { maxParamLength: abuse.maxParamLength },
-    genReqId: (req) => {
-      const given = req.headers['x-request-id'];
-      // A random per-process prefix and a counter: unique across replicas without a CSPRNG call per request.
-      // base64url rather than a UUID: all-digit UUID groups look like card numbers to log scanners.
-      return typeof given === 'string' && REQUEST_ID.test(given)
-        ? given
-        : `${requestIdPrefix}${(requestCount++).toString(36)}`;
-    },
+    genReqId: requestIdOf,
   });
   // No stack, path or internal message in any answer, whatever NODE_ENV says.
   app.setErrorHandler(sendSafeError);
@@ -184,7 +192,6 @@ export async function startApi(opts: StartApiOptions): Promise<RunningApi> {
     metricsToken: opts.metricsToken,
     procedures: Object.keys(appRouter._def.procedures),
   });
-  let draining = false;
   // One callback-style hook (no promise per request).
   app.addHook('onSend', (request, reply, payload, done) => {
     void reply.header('x-request-id', request.id);
@@ -227,7 +234,6 @@ export async function startApi(opts: StartApiOptions): Promise<RunningApi> {
       });
     });
   });
-  await app.register(invoiceboxWebhook, { deps });
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_request, reply) => {
     const ok = await database.ping();

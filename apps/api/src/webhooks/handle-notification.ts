@@ -20,7 +20,7 @@ const DIAGNOSE_MAX_BYTES = 64 * 1024;
 const SIGNATURE_ERROR = { status: 'error', code: 'signature_error' } as NotificationAnswer;
 
 /** Unsigned posts: counted and sampled in memory only (nothing reaches the database before a signature holds). */
-export type WebhookGuard = { rejections: WebhookRejections; ip: string };
+export type WebhookGuard = { rejections: WebhookRejections; ip: () => string };
 
 const reply = {
   success: () => notificationReply.success() as NotificationAnswer,
@@ -113,7 +113,7 @@ function rejectUnsigned(
   guard: WebhookGuard | undefined,
 ) {
   deps.onLimitRejected?.({ kind: 'webhook_signature', reason: error.reason });
-  const sampled = guard ? guard.rejections.record(guard.ip, error.reason, raw) : null;
+  const sampled = guard ? guard.rejections.record(guard.ip(), error.reason, raw) : null;
   if (guard && !sampled) return;
   log.warn(
     {
