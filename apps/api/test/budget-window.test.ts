@@ -7,12 +7,28 @@ import { DRIVERS, useTestDatabase } from './support/databases.js';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** The same database, counting the statements sent through it (every query goes through session.prepareQuery). */
+/**
+ * The same database, counting the statements sent through it: drizzle's queries go through session.prepareQuery,
+ * runPrepared's go straight to postgres.js's client.unsafe.
+ */
 function countingStatements(db: Db) {
   let statements = 0;
+  const counting = <T extends object>(target: T, method: string): T =>
+    new Proxy(target, {
+      get(inner, property) {
+        const value = Reflect.get(inner, property);
+        if (typeof value !== 'function') return value;
+        if (property !== method) return value.bind(inner);
+        return (...args: unknown[]) => {
+          statements++;
+          return value.apply(inner, args);
+        };
+      },
+    });
   const session = new Proxy(db._.session, {
     get(target, property) {
       const value = Reflect.get(target, property);
+      if (property === 'client' && typeof value?.unsafe === 'function') return counting(value, 'unsafe');
       if (typeof value !== 'function') return value;
       if (property !== 'prepareQuery') return value.bind(target);
       return (...args: unknown[]) => {

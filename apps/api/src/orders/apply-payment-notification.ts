@@ -37,10 +37,13 @@ export async function payFromPaidNotification(
   const amount = wireKopecks(n.amount);
   if (targetForInvoiceboxStatus(status) !== 'paid' || amount === null || typeof n.currencyId !== 'string')
     return null;
+  // Field by field: a spread followed by more fields costs this hot path microseconds (V8 copies slowly).
   return payFromNotification(
     deps.db,
     {
-      ...record,
+      notificationId: record.notificationId,
+      bodySha256: record.bodySha256,
+      rawBody: record.rawBody,
       invoiceboxId: n.id,
       merchantOrderId: n.merchantOrderId ?? null,
       status,

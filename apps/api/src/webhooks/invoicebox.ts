@@ -30,7 +30,7 @@ export type WebhookServer = {
  * request, which Fastify then serves. The route needs the raw bytes and always answers HTTP 200 with Invoicebox's
  * JSON, so Fastify's router, content-type parsing, hooks, reply and per-request logger bought it nothing and cost
  * it about a tenth of its throughput under Invoicebox's bursts (docs/benchmarks.md). What it did use is kept:
- * request ids, request log lines, metrics, the body limit and `connection: close` while draining.
+ * request ids, a request log line, metrics, the body limit and `connection: close` while draining.
  */
 export function invoiceboxWebhook(deps: Deps, server: WebhookServer) {
   return (req: IncomingMessage, res: ServerResponse): boolean => {
@@ -46,33 +46,25 @@ function serve(deps: Deps, server: WebhookServer, req: IncomingMessage, res: Ser
   const reqId = server.requestId(req);
   const log = server.log.child({ reqId });
   const clientIp = () => server.clientIp(req);
-  log.info(
-    {
-      req: {
-        method: 'POST',
-        url: WEBHOOK_PATH,
-        get ip() {
-          return clientIp();
-        },
-      },
-    },
-    'incoming request',
-  );
 
   const answer = (body: NotificationAnswer, close = false) => {
     countNotification(body.status === 'success' ? 'success' : body.code);
     const json = JSON.stringify(body);
-    res.writeHead(200, {
+    const headers: Record<string, string | number> = {
       'content-type': 'application/json; charset=utf-8',
       'content-length': Buffer.byteLength(json),
       'x-request-id': reqId,
-      // A kept-alive socket would hold a draining server's close() open; an unread body must not be read on.
-      ...(close || server.draining() ? { connection: 'close' } : {}),
-    });
+    };
+    // A kept-alive socket would hold a draining server's close() open; an unread body must not be read on.
+    if (close || server.draining()) headers.connection = 'close';
+    res.writeHead(200, headers);
     res.end(json);
     const ms = performance.now() - started;
     observeRequest(WEBHOOK_PATH, 'POST', 200, ms / 1000);
-    log.info({ res: { statusCode: 200 }, responseTime: ms }, 'request completed');
+    log.info(
+      { req: { method: 'POST', url: WEBHOOK_PATH }, res: { statusCode: 200 }, responseTime: ms },
+      'request completed',
+    );
   };
 
   // Nothing this big is a notification: refused like an unsigned post (counted, sampled), the rest left unread.
