@@ -57,5 +57,22 @@ describe('money', () => {
     expect(formatRub(123450)).toBe('1\u00a0234,50\u00a0₽');
     expect(formatRub(0)).toBe('0,00\u00a0₽');
     expect(formatRub(900719925474099)).toBe('9\u00a0007\u00a0199\u00a0254\u00a0740,99\u00a0₽');
+    expect(formatRub(-123450)).toBe('-1\u00a0234,50\u00a0₽');
+  });
+
+  it('writes roubles exactly as Intl.NumberFormat does for ru-RU', () => {
+    const intl = new Intl.NumberFormat('ru-RU', { style: 'currency', currency: 'RUB' });
+    const samples = [
+      ...Array.from({ length: 20_000 }, (_, i) => i * 7),
+      ...Array.from({ length: 15 }, (_, i) => 10 ** i + 1),
+      900719925474099,
+      -1,
+      -100_000,
+    ];
+    const decimal = (kopecks: number) => `${kopecks < 0 ? '-' : ''}${decimalOf(Math.abs(kopecks))}`;
+    const differing = samples.filter(
+      (kopecks) => formatRub(kopecks) !== intl.format(decimal(kopecks) as Intl.StringNumericLiteral),
+    );
+    expect(differing).toEqual([]);
   });
 });
