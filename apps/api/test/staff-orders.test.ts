@@ -6,7 +6,7 @@ import type { Database } from '../src/db/client.js';
 import { migrateDatabase } from '../src/db/migrate.js';
 import { orders } from '../src/db/schema.js';
 import type { OrderStatus } from '../src/orders/status.js';
-import { openTestDatabase, RELAXED_LIMITS, resetTables } from '../testing/index.js';
+import { openTestDatabase, resetTables } from '../testing/index.js';
 import { DRIVERS } from './support/databases.js';
 
 const STATUSES: OrderStatus[] = ['paid', 'expired', 'awaiting_payment', 'canceled'];

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isValidInn } from '../customer.js';
-import { type BasketItem, basketItemSchema } from '../schemas/basket-item.js';
+import { basketItemSchema } from '../schemas/basket-item.js';
 import { counterpartySchema } from '../schemas/counterparty.js';
 import {
   type CreateOrderRequest,
@@ -8,8 +8,7 @@ import {
   type UpdateOrderRequest,
   updateOrderRequestSchema,
 } from '../schemas/create-order.js';
-import type { Customer } from '../schemas/customer.js';
-import { type Currency, normalizeOrderStatus } from '../schemas/enums.js';
+import { normalizeOrderStatus } from '../schemas/enums.js';
 import { authInfoSchema, dataEnvelope, type ListMetaData, listEnvelope } from '../schemas/envelopes.js';
 import { orderSchema } from '../schemas/order.js';
 import { formatAtomDate } from '../schemas/primitives.js';
@@ -44,11 +43,11 @@ import {
   InvoiceboxUnknownResultError,
 } from './errors.js';
 import { fieldIssues } from './field-path.js';
-import { type DateRange, FilterQuery, type PagingSpelling } from './query.js';
+import { FilterQuery, type PagingSpelling } from './query.js';
 import { completeRefundableRows, computeRefundableRows } from './refundable.js';
-import { type RetryOptions, resolveRetry } from './retry.js';
+import { resolveRetry } from './retry.js';
 import { sumItems } from './sum-items.js';
-import { type HttpMethod, type ResponseInfo, sendRequest, type TransportConfig } from './transport.js';
+import { type HttpMethod, sendRequest, type TransportConfig } from './transport.js';
 import { checkBasketAmounts, validateRequest } from './validate-request.js';
 
 const orderEnvelope = dataEnvelope(orderSchema);
