@@ -158,7 +158,6 @@ export async function startApi(opts: StartApiOptions): Promise<RunningApi> {
   let draining = false;
   const webhook = invoiceboxWebhook(deps, {
     log,
-    requestId: requestIdOf,
     clientIp: clientAddress(trustProxy),
     draining: () => draining,
   });

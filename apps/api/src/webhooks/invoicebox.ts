@@ -4,6 +4,7 @@ import type { Deps } from '../deps.js';
 import { safeError } from '../lib/safe-error.js';
 import type { Logger } from '../logger.js';
 import { countNotification, observeRequest } from '../metrics.js';
+import { requestIdOf } from '../request-id.js';
 import { handleNotification } from './handle-notification.js';
 
 export const WEBHOOK_PATH = '/webhooks/invoicebox';
@@ -17,10 +18,9 @@ const OUT_OF_SERVICE = {
 } as NotificationAnswer;
 const TOO_LARGE = { status: 'error', code: 'signature_error' } as NotificationAnswer;
 
-/** What the route takes from the server around it: the same request ids, client addresses, logger and drain. */
+/** What the route takes from the server around it: its logger, client addresses and drain. */
 export type WebhookServer = {
   log: Logger;
-  requestId(req: IncomingMessage): string;
   clientIp(req: IncomingMessage): string;
   draining(): boolean;
 };
@@ -43,7 +43,7 @@ export function invoiceboxWebhook(deps: Deps, server: WebhookServer) {
 
 function serve(deps: Deps, server: WebhookServer, req: IncomingMessage, res: ServerResponse) {
   const started = performance.now();
-  const reqId = server.requestId(req);
+  const reqId = requestIdOf(req);
   const log = server.log.child({ reqId });
   const clientIp = () => server.clientIp(req);
 
